@@ -1,0 +1,7 @@
+// Every domain's routes, registered in one list. Add a domain with one line.
+import type { FastifyInstance } from 'fastify';
+import { healthRoutes } from './health.routes';
+
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(healthRoutes);
+}

@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { registerMigrate } from './commands/database-migrate';
+import { registerServe } from './commands/server-serve';
+
+const program = new Command();
+program
+  .name('trag')
+  .description('Trag: cases, evidence, recruitment analysis, crypto tracing, victim protection and cooperation.')
+  .showHelpAfterError();
+
+// One line per command group; each file registers its own subcommands.
+registerServe(program);
+registerMigrate(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,3 @@
+// Contracts: one schema per request and response, shared by the API (validation, OpenAPI), the web client (types)
+// and the CLI. Import a domain's contracts as '@trag/contracts/<domain>'.
+export * as platform from './platform';

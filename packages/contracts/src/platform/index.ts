@@ -1,0 +1,2 @@
+export * from './errors.schema';
+export * from './health.schema';

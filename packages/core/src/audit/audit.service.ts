@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@trag/db';
+import type { Actor } from '../shared/actor';
+import type { CoreContext } from '../shared/context';
+import { newId } from '../shared/ids';
+import {
+  AuditChainVerifier,
+  GENESIS_HASH,
+  hashAuditEntry,
+  type ChainBreak,
+  type ChainedAuditEntry,
+} from './audit-chain';
+import { AuditRepository, type AuditFilter, type AuditRow } from './audit.repository';
+
+export interface AuditEvent {
+  action: string;
+  recordType?: string | null;
+  recordId?: string | null;
+  caseId?: string | null;
+  /** Facts about the event (changed field names, counts); never protected content or secrets. */
+  details?: Record<string, unknown>;
+}
+
+const HEAD_KEY = 'audit.head';
+
+export function rowToEntry(row: AuditRow): ChainedAuditEntry {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    at: row.at,
+    actorUserId: row.actor_user_id,
+    actorAgencyId: row.actor_agency_id,
+    ip: row.ip,
+    action: row.action,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    caseId: row.case_id,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export class AuditService {
+  private readonly repo: AuditRepository;
+
+  constructor(private readonly ctx: CoreContext) {
+    this.repo = new AuditRepository(ctx.database.db);
+  }
+
+  /**
+   * Appends one entry. Pass the caller's transaction so the entry commits (or rolls back) with the change it
+   * describes; without one, the entry gets its own transaction.
+   */
+  async record(actor: Actor | null, event: AuditEvent, trx?: Kysely<Database>): Promise<void> {
+    if (trx) return this.append(trx, actor, event);
+    await this.ctx.database.db.transaction().execute((t) => this.append(t, actor, event));
+  }
+
+  private async append(trx: Kysely<Database>, actor: Actor | null, event: AuditEvent): Promise<void> {
+    await this.repo.lockTail(trx, this.ctx.database.dialect);
+    const tail = await this.repo.getTail(trx);
+    const prevHash = tail?.hash ?? GENESIS_HASH;
+    const content = {
+      seq: tail ? Number(tail.seq) + 1 : 1,
+      id: newId(),
+      at: this.ctx.clock.now().toISOString(),
+      actorUserId: actor?.userId ?? null,
+      actorAgencyId: actor?.agencyId ?? null,
+      ip: actor?.ip ?? null,
+      action: event.action,
+      recordType: event.recordType ?? null,
+      recordId: event.recordId ?? null,
+      caseId: event.caseId ?? null,
+      details: event.details ?? {},
+    };
+    const hash = hashAuditEntry(prevHash, content);
+    await this.repo.insert(trx, {
+      seq: content.seq,
+      id: content.id,
+      at: content.at,
+      actor_user_id: content.actorUserId,
+      actor_agency_id: content.actorAgencyId,
+      ip: content.ip,
+      action: content.action,
+      record_type: content.recordType,
+      record_id: content.recordId,
+      case_id: content.caseId,
+      details: JSON.stringify(content.details),
+      prev_hash: prevHash,
+      hash,
+    });
+    await this.repo.putSetting(trx, HEAD_KEY, JSON.stringify({ seq: content.seq, hash }));
+  }
+
+  /** Re-checks the whole chain in batches; returns the number of entries checked and the first break, if any. */
+  async verify(): Promise<{ ok: boolean; checked: number; broken: ChainBreak | null }> {
+    const verifier = new AuditChainVerifier();
+    let after = 0;
+    for (;;) {
+      const rows = await this.repo.listAfter(after, 5000);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (verifier.push(rowToEntry(row))) return { ok: false, checked: verifier.count, broken: verifier.broken };
+      }
+      after = Number(rows[rows.length - 1]!.seq);
+    }
+    const headText = await this.repo.getSetting(HEAD_KEY);
+    const head = headText ? (JSON.parse(headText) as { seq: number; hash: string }) : null;
+    const broken = verifier.finish(head);
+    return { ok: broken === null, checked: verifier.count, broken };
+  }
+
+  async list(filter: AuditFilter, limit: number, offset: number) {
+    const { rows, total } = await this.repo.list(filter, limit, offset);
+    return { entries: rows.map(rowToEntry), total };
+  }
+}

@@ -1,0 +1,1 @@
+export { loadDemoWorkspaceIfEmpty, type DemoAccount, type DemoResult } from './demo.service';

@@ -1,0 +1,48 @@
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface TragDatabase {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  /** The raw better-sqlite3 handle (SQLite only): used for online backup and FTS maintenance. */
+  readonly sqlite?: SqliteDatabase.Database;
+  /** The pg pool (PostgreSQL only): used for LISTEN/NOTIFY and advisory locks. */
+  readonly pgPool?: pg.Pool;
+  destroy(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… selects PostgreSQL; otherwise SQLite at sqlitePath. */
+  databaseUrl?: string | undefined;
+  /** Path of the SQLite file, or ':memory:'. */
+  sqlitePath?: string;
+  poolSize?: number;
+}
+
+// int8 (bigint, count(*)) comes back from pg as a string; our counts and sequence numbers fit in a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export function createDatabase(options: DatabaseOptions): TragDatabase {
+  if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', pgPool: pool, destroy: () => db.destroy() };
+  }
+  const path = options.sqlitePath ?? ':memory:';
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqlite, destroy: () => db.destroy() };
+}
+
+/** Cheap liveness probe used by /api/health. */
+export async function pingDatabase(database: TragDatabase): Promise<void> {
+  await sql`select 1`.execute(database.db);
+}

@@ -1,0 +1,54 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { TragDatabase } from './database';
+
+const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+// Reads every migration file of the folder. The import happens in our own module (not inside Kysely) so that
+// tsx and Vitest both load the TypeScript sources.
+const folderMigrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await fs.readdir(migrationFolder))
+      .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.test.ts'))
+      .sort();
+    const migrations: Record<string, Migration> = {};
+    for (const file of files) {
+      const module = (await import(pathToFileURL(path.join(migrationFolder, file)).href)) as Migration;
+      migrations[file.replace(/\.(ts|js)$/, '')] = module;
+    }
+    return migrations;
+  },
+};
+
+export function createMigrator(database: TragDatabase): Migrator {
+  return new Migrator({
+    db: database.db,
+    provider: folderMigrationProvider,
+    // Dated names sort in order; each domain adds its own files without touching others.
+    allowUnorderedMigrations: false,
+  });
+}
+
+export class MigrationError extends Error {
+  constructor(
+    readonly migrationName: string | undefined,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `Database migration ${migrationName ?? ''} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
+}
+
+/** Runs every pending migration; throws MigrationError naming the one that failed. */
+export async function migrateToLatest(database: TragDatabase): Promise<string[]> {
+  const result: MigrationResultSet = await createMigrator(database).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new MigrationError(failed?.migrationName, result.error);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,3 @@
+// Tables of the training domain; its migrations live in ../migrations/ under dated names.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TrainingTables {}
