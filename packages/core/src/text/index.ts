@@ -1,0 +1,2 @@
+export { cyrillicToLatin, serbianLatinToCyrillic } from './transliteration';
+export { foldText, foldWithOffsets, originalSpan, type FoldedText } from './folding';
