@@ -14,6 +14,32 @@ export const LANGUAGES = [
 ] as const;
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
+export function isLanguageCode(value: string | null | undefined): value is LanguageCode {
+  return LANGUAGES.some((l) => l.code === value);
+}
+
+/** The BCP 47 locale Intl uses for dates and numbers (Intl has no data for "cnr": Montenegrin Latin uses sr-Latn-ME). */
+export function intlLocale(code: string): string {
+  switch (code) {
+    case 'en':
+      return 'en-GB';
+    case 'bs':
+      return 'bs-Latn-BA';
+    case 'sr-Latn':
+      return 'sr-Latn-RS';
+    case 'sr-Cyrl':
+      return 'sr-Cyrl-RS';
+    case 'cnr':
+      return 'sr-Latn-ME';
+    case 'mk':
+      return 'mk-MK';
+    case 'sq':
+      return 'sq-AL';
+    default:
+      return 'en-GB';
+  }
+}
+
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 const modules = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
 const resources: Resources = {};
@@ -24,22 +50,29 @@ for (const [file, module] of Object.entries(modules)) {
   (resources[lang] ??= {})[ns] = module.default;
 }
 
-const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('trag.language') : null;
+const STORAGE_KEY = 'trag.language';
+const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+const initial: LanguageCode = isLanguageCode(stored) ? stored : 'en';
 
 void i18n.use(initReactI18next).init({
   resources,
-  lng: stored ?? 'en',
+  lng: initial,
   fallbackLng: 'en',
+  supportedLngs: LANGUAGES.map((l) => l.code),
+  nonExplicitSupportedLngs: false,
+  load: 'currentOnly',
   defaultNS: 'common',
   ns: Object.keys(resources.en ?? {}),
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+if (typeof document !== 'undefined') document.documentElement.lang = initial;
 
-export function setLanguage(code: LanguageCode): void {
-  localStorage.setItem('trag.language', code);
-  void i18n.changeLanguage(code);
+/** Switches the UI language on this device (the caller saves it to the user's profile when signed in). */
+export function applyLanguage(code: LanguageCode): void {
+  localStorage.setItem(STORAGE_KEY, code);
   document.documentElement.lang = code;
+  if (i18n.language !== code) void i18n.changeLanguage(code);
 }
 
 export default i18n;

@@ -1,0 +1,47 @@
+// The route table. Pages inside the signed-in shell go in `shellRoutes`; other domains add ONE entry each, e.g.
+//   { path: 'evidence/:itemId', element: <EvidenceItemPage /> },
+// Paths are relative to "/". Public pages (no session) go in `routes` beside /login.
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { AppShell } from './app-shell';
+import { RequireSession } from './session';
+import { LoginPage } from '../scenes/LoginPage/LoginPage';
+import { DashboardPage } from '../scenes/DashboardPage/DashboardPage';
+import { CaseListPage } from '../scenes/CaseListPage/CaseListPage';
+import { CasePage } from '../scenes/CasePage/CasePage';
+import { EntityPage } from '../scenes/EntityPage/EntityPage';
+import { SearchPage } from '../scenes/SearchPage/SearchPage';
+import { AuditPage } from '../scenes/AuditPage/AuditPage';
+import { UsersPage } from '../scenes/UsersPage/UsersPage';
+import { AgenciesPage } from '../scenes/AgenciesPage/AgenciesPage';
+import { AccountPage } from '../scenes/AccountPage/AccountPage';
+import { NotFoundPage } from '../scenes/NotFoundPage/NotFoundPage';
+
+export const shellRoutes: RouteObject[] = [
+  { index: true, element: <DashboardPage /> },
+  { path: 'cases', element: <CaseListPage /> },
+  { path: 'cases/:caseId', element: <CasePage /> },
+  { path: 'cases/:caseId/entities/:entityId', element: <EntityPage /> },
+  { path: 'cases/:caseId/:tabId', element: <CasePage /> },
+  { path: 'search', element: <SearchPage /> },
+  { path: 'audit', element: <AuditPage /> },
+  { path: 'admin/users', element: <UsersPage /> },
+  { path: 'admin/agencies', element: <AgenciesPage /> },
+  { path: 'account', element: <AccountPage /> },
+];
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppShell />
+      </RequireSession>
+    ),
+    children: [...shellRoutes, { path: '*', element: <NotFoundPage /> }],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,29 @@
+// The case page's tabs, in display order. Other domains (evidence, recruitment, crypto, victims) add ONE entry here:
+//   { id: 'evidence', labelKey: 'evidence:tab', component: EvidenceTab },
+// `component` receives { caseId }; the tab's URL is /cases/:caseId/<id>.
+import type { ComponentType } from 'react';
+import { CaseOverviewTab } from './case-overview-tab';
+import { CaseMembersTab } from './case-members-tab';
+import { CaseEntitiesTab } from './case-entities-tab';
+import { CaseNotesTab } from './case-notes-tab';
+import { CaseTasksTab } from './case-tasks-tab';
+import { CaseActivityTab } from './case-activity-tab';
+
+export interface CaseTabProps {
+  caseId: string;
+}
+
+export interface CaseTab {
+  id: string;
+  labelKey: string;
+  component: ComponentType<CaseTabProps>;
+}
+
+export const caseTabs: CaseTab[] = [
+  { id: 'overview', labelKey: 'cases:tabs.overview', component: CaseOverviewTab },
+  { id: 'members', labelKey: 'cases:tabs.members', component: CaseMembersTab },
+  { id: 'entities', labelKey: 'cases:tabs.entities', component: CaseEntitiesTab },
+  { id: 'notes', labelKey: 'cases:tabs.notes', component: CaseNotesTab },
+  { id: 'tasks', labelKey: 'cases:tabs.tasks', component: CaseTasksTab },
+  { id: 'activity', labelKey: 'cases:tabs.activity', component: CaseActivityTab },
+];
