@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { registerMigrate } from './commands/database-migrate';
 import { registerServe } from './commands/server-serve';
+import { registerAuditVerify } from './commands/audit-verify';
+import { registerEvidence } from './commands/evidence-commands';
 
 const program = new Command();
 program
@@ -11,5 +13,7 @@ program
 // One line per command group; each file registers its own subcommands.
 registerServe(program);
 registerMigrate(program);
+registerAuditVerify(program);
+registerEvidence(program);
 
 await program.parseAsync(process.argv);

@@ -1,3 +1,5 @@
 // Contracts: one schema per request and response, shared by the API (validation, OpenAPI), the web client (types)
 // and the CLI. Import a domain's contracts as '@trag/contracts/<domain>'.
 export * as platform from './platform';
+export * as audit from './audit';
+export * as identity from './identity';

@@ -1,7 +1,9 @@
 // Every domain's routes, registered in one list. Add a domain with one line.
 import type { FastifyInstance } from 'fastify';
 import { healthRoutes } from './health.routes';
+import { auditRoutes } from './audit.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
+  await app.register(auditRoutes);
 }

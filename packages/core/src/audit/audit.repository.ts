@@ -20,6 +20,10 @@ const COLUMNS = [
   'hash',
 ] as const;
 
+const QUALIFIED = COLUMNS.map((c) => `audit_log.${c}` as const);
+
+export type AuditRowWithUser = AuditRow & { actor_username: string | null };
+
 export interface AuditFilter {
   caseId?: string | undefined;
   actorUserId?: string | undefined;
@@ -59,21 +63,44 @@ export class AuditRepository {
       .execute();
   }
 
-  async list(filter: AuditFilter, limit: number, offset: number): Promise<{ rows: AuditRow[]; total: number }> {
-    let query = this.db.selectFrom('audit_log');
-    if (filter.caseId) query = query.where('case_id', '=', filter.caseId);
-    if (filter.actorUserId) query = query.where('actor_user_id', '=', filter.actorUserId);
-    if (filter.action) query = query.where('action', '=', filter.action);
-    if (filter.recordType) query = query.where('record_type', '=', filter.recordType);
-    if (filter.recordId) query = query.where('record_id', '=', filter.recordId);
-    if (filter.from) query = query.where('at', '>=', filter.from);
-    if (filter.to) query = query.where('at', '<=', filter.to);
-    if (filter.agencyId) query = query.where('actor_agency_id', '=', filter.agencyId);
+  private filtered(filter: AuditFilter) {
+    let query = this.db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.actor_user_id');
+    if (filter.caseId) query = query.where('audit_log.case_id', '=', filter.caseId);
+    if (filter.actorUserId) query = query.where('audit_log.actor_user_id', '=', filter.actorUserId);
+    if (filter.action) query = query.where('audit_log.action', '=', filter.action);
+    if (filter.recordType) query = query.where('audit_log.record_type', '=', filter.recordType);
+    if (filter.recordId) query = query.where('audit_log.record_id', '=', filter.recordId);
+    if (filter.from) query = query.where('audit_log.at', '>=', filter.from);
+    if (filter.to) query = query.where('audit_log.at', '<=', filter.to);
+    if (filter.agencyId) query = query.where('audit_log.actor_agency_id', '=', filter.agencyId);
+    return query;
+  }
+
+  /** Newest first, with the actor's username (null for system entries and deleted users). */
+  async list(filter: AuditFilter, limit: number, offset: number): Promise<{ rows: AuditRowWithUser[]; total: number }> {
+    const query = this.filtered(filter);
     const [rows, count] = await Promise.all([
-      query.select(COLUMNS).orderBy('seq', 'desc').limit(limit).offset(offset).execute(),
+      query
+        .select(QUALIFIED)
+        .select('users.username as actor_username')
+        .orderBy('audit_log.seq', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
       query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
+  }
+
+  /** Oldest first after `afterSeq` (keyset paging), for exports of any size in constant memory. */
+  async listForExport(filter: AuditFilter, afterSeq: number, limit: number): Promise<AuditRowWithUser[]> {
+    return this.filtered(filter)
+      .select(QUALIFIED)
+      .select('users.username as actor_username')
+      .where('audit_log.seq', '>', afterSeq)
+      .orderBy('audit_log.seq', 'asc')
+      .limit(limit)
+      .execute();
   }
 
   async getSetting(key: string, trx: Kysely<Database> = this.db): Promise<string | undefined> {

@@ -11,6 +11,12 @@ import {
   type ChainedAuditEntry,
 } from './audit-chain';
 import { AuditRepository, type AuditFilter, type AuditRow } from './audit.repository';
+import type { AuditFilterQuery, AuditListResponse } from '@trag/contracts/audit';
+import { invalid } from '../shared/errors';
+import { pageBounds } from '../shared/pagination';
+import { auditCsvHeader, auditCsvRow } from './audit-csv';
+import { requireAuditScope } from './audit.policy';
+import { presentAuditEntry } from './audit.presenter';
 
 export interface AuditEvent {
   action: string;
@@ -115,4 +121,70 @@ export class AuditService {
     const { rows, total } = await this.repo.list(filter, limit, offset);
     return { entries: rows.map(rowToEntry), total };
   }
+
+  /**
+   * The audit browser: entries the actor may see (see audit.policy.ts), newest first. Starting a search (the first
+   * page) is itself recorded as `audit.search`, so supervisors' oversight is overseen too.
+   */
+  async browse(actor: Actor, query: AuditQuery): Promise<AuditListResponse> {
+    const scope = requireAuditScope(actor);
+    const filter = { ...normaliseAuditQuery(query), agencyId: scope.agencyId };
+    const { limit, offset } = pageBounds(query);
+    const { rows, total } = await this.repo.list(filter, limit, offset);
+    if (offset === 0) await this.record(actor, { action: 'audit.search', details: describeFilter(filter) });
+    return {
+      items: rows.map((row) => presentAuditEntry({ ...rowToEntry(row), actorUsername: row.actor_username })),
+      total,
+      limit,
+      offset,
+    };
+  }
+
+  /**
+   * CSV export of every entry the actor may see that matches the filter, oldest first, yielded in chunks so that a
+   * log of any size streams in constant memory. Recorded as `audit.export` before the first byte leaves.
+   */
+  async *exportCsv(actor: Actor, query: AuditFilterQuery): AsyncGenerator<string> {
+    const scope = requireAuditScope(actor);
+    const filter = { ...normaliseAuditQuery(query), agencyId: scope.agencyId };
+    await this.record(actor, { action: 'audit.export', details: describeFilter(filter) });
+    yield auditCsvHeader();
+    let after = 0;
+    for (;;) {
+      const rows = await this.repo.listForExport(filter, after, 2000);
+      if (rows.length === 0) return;
+      yield rows.map((row) => auditCsvRow({ ...rowToEntry(row), actorUsername: row.actor_username })).join('');
+      after = Number(rows[rows.length - 1]!.seq);
+    }
+  }
+}
+
+export type AuditQuery = AuditFilterQuery & { limit?: number | undefined; offset?: number | undefined };
+
+/** Turns the query's dates into stored-form timestamps (ISO-8601 UTC with milliseconds) so text comparison is exact. */
+export function normaliseAuditQuery(query: AuditFilterQuery): AuditFilter {
+  return {
+    caseId: query.caseId,
+    actorUserId: query.actorUserId,
+    action: query.action,
+    recordType: query.recordType,
+    recordId: query.recordId,
+    from: query.from === undefined ? undefined : toStoredTime(query.from, 'start'),
+    to: query.to === undefined ? undefined : toStoredTime(query.to, 'end'),
+  };
+}
+
+function toStoredTime(value: string, edge: 'start' | 'end'): string {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const time = new Date(dateOnly ? `${value}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}Z` : value);
+  if (Number.isNaN(time.getTime())) {
+    throw invalid('invalid_date', `"${value}" is not a valid date. Use YYYY-MM-DD or an ISO-8601 date-time.`);
+  }
+  return time.toISOString();
+}
+
+function describeFilter(filter: AuditFilter): Record<string, unknown> {
+  const details: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) if (value !== undefined) details[key] = value;
+  return { filter: details };
 }

@@ -1,4 +1,4 @@
-export { AuditService, rowToEntry, type AuditEvent } from './audit.service';
+export { AuditService, normaliseAuditQuery, rowToEntry, type AuditEvent, type AuditQuery } from './audit.service';
 export {
   AuditChainVerifier,
   GENESIS_HASH,
@@ -7,3 +7,6 @@ export {
   type ChainedAuditEntry,
 } from './audit-chain';
 export type { AuditFilter } from './audit.repository';
+export { AUDIT_BROWSER_ROLES, mayBrowseAudit, requireAuditScope, type AuditScope } from './audit.policy';
+export { AUDIT_CSV_COLUMNS, csvCell, csvRow } from './audit-csv';
+export { presentAuditEntry } from './audit.presenter';

@@ -1,0 +1,2 @@
+export * from './audit-list.schema';
+export * from './audit-verify.schema';
