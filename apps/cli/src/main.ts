@@ -3,6 +3,7 @@ import { registerMigrate } from './commands/database-migrate';
 import { registerServe } from './commands/server-serve';
 import { registerAuditVerify } from './commands/audit-verify';
 import { registerEvidence } from './commands/evidence-commands';
+import { registerCrypto } from './commands/crypto-group';
 
 const program = new Command();
 program
@@ -15,5 +16,6 @@ registerServe(program);
 registerMigrate(program);
 registerAuditVerify(program);
 registerEvidence(program);
+registerCrypto(program);
 
 await program.parseAsync(process.argv);

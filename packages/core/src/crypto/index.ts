@@ -17,3 +17,19 @@ export type {
   AddressWarningCode,
   BtcNetwork,
 } from './address';
+export {
+  parseBlock,
+  parseTransaction,
+  iterateBlocks,
+  isFramedBlockFile,
+  merkleRoot,
+  coinbaseHeight,
+  prevTxid,
+  isCoinbaseInput,
+  toDisplayHex,
+  BLOCK_FILE_MAGIC,
+} from './block-parser';
+export type { ParsedBlock, ParsedTx, ParsedInput, ParsedOutput, BlockHeader, BlockNetwork } from './block-parser';
+export { readBlockFile, readBlockFileBytes, decompressIfBzip2 } from './block-file';
+export { classifyScript, hash160 } from './script';
+export type { ScriptType, ScriptInfo } from './script';
