@@ -1,0 +1,8 @@
+// The `trag evidence …` command group; each subcommand lives in its own evidence-<verb>.ts file.
+import type { Command } from 'commander';
+import { registerEvidenceVerify } from './evidence-verify';
+
+export function registerEvidence(program: Command): void {
+  const evidence = program.command('evidence').description('Digital evidence: add files, verify court bundles.');
+  registerEvidenceVerify(evidence);
+}

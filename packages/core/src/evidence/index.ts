@@ -1,0 +1,10 @@
+// The evidence domain's public surface: content-addressed blob store, custody ledger, court bundles, importers,
+// and the evidence service used by the API and CLI.
+export * from './blob-store';
+export * from './custody-ledger';
+export * from './agency-keys';
+export * from './bundle-format';
+export { writeBundle, type BundleSourceItem, type WriteBundleInput, type WrittenBundle } from './bundle-writer';
+export { verifyBundle, type BundleItemReport, type BundleProblem, type BundleReport } from './bundle-verifier';
+export { buildCaseUco } from './case-uco';
+export { openArchive, unsafeArchivePath, type ArchiveEntry, type OpenArchive } from './zip-archive';
