@@ -1,9 +1,11 @@
 // Every domain's routes, registered in one list. Add a domain with one line.
 import type { FastifyInstance } from 'fastify';
 import { healthRoutes } from './health.routes';
+import { identityRoutes } from './identity.routes';
 import { auditRoutes } from './audit.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
+  await app.register(identityRoutes);
   await app.register(auditRoutes);
 }

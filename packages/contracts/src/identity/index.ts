@@ -1,0 +1,4 @@
+export * from './common.schema';
+export * from './auth.schema';
+export * from './agency.schema';
+export * from './user.schema';
