@@ -3,3 +3,7 @@ export * from './envelope';
 export * from './master-key';
 export { DataKeyVault, vaultPath } from './key-vault';
 export * from './victim-protection';
+export * from './field-groups';
+export * from './victim.policy';
+export { VictimRecordService, victimNotFound, type CreateVictimInput, type VictimRecordView } from './victim-record.service';
+export type { VictimRecordRow, VictimAccessRow } from './victim.repository';
