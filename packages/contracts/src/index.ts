@@ -3,3 +3,5 @@
 export * as platform from './platform';
 export * as audit from './audit';
 export * as identity from './identity';
+export * as cases from './cases';
+export * as search from './search';
