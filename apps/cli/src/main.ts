@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerMigrate } from './commands/database-migrate';
 import { registerServe } from './commands/server-serve';
 import { registerAuditVerify } from './commands/audit-verify';
+import { registerBackupCreate } from './commands/backup-create';
+import { registerBackupRestore } from './commands/backup-restore';
 import { registerEvidence } from './commands/evidence-commands';
 import { registerCrypto } from './commands/crypto-group';
 
@@ -15,6 +17,8 @@ program
 registerServe(program);
 registerMigrate(program);
 registerAuditVerify(program);
+registerBackupCreate(program);
+registerBackupRestore(program);
 registerEvidence(program);
 registerCrypto(program);
 
