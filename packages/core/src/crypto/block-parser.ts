@@ -14,34 +14,92 @@
 import { createHash, hash as oneShotHash } from 'node:crypto';
 import { AppError } from '../shared';
 
-export interface ParsedInput {
+/**
+ * One transaction input. Byte fields are views into the parsed buffer, created on first access (parsing a block
+ * allocates one small object per input and output, which is what makes it fast).
+ */
+export class ParsedInput {
+  constructor(
+    private readonly buf: Buffer,
+    private readonly at: number,
+    private readonly scriptLength: number,
+    readonly vout: number,
+    readonly sequence: number,
+    /** Offset of this input's witness stack in the buffer, or -1 when the transaction has no witness data. */
+    private witnessAt = -1,
+  ) {}
   /** Previous transaction hash in internal (little-endian) byte order; use `prevTxid()` for display hex. */
-  prevHash: Uint8Array;
-  vout: number;
-  scriptSig: Uint8Array;
-  sequence: number;
-  witness: Uint8Array[];
+  get prevHash(): Uint8Array {
+    return this.buf.subarray(this.at, this.at + 32);
+  }
+  get scriptSig(): Uint8Array {
+    const start = this.at + 32 + 4 + varintSize(this.scriptLength);
+    return this.buf.subarray(start, start + this.scriptLength);
+  }
+  get witness(): Uint8Array[] {
+    if (this.witnessAt < 0) return [];
+    const c = new Cursor(this.buf, this.witnessAt, this.buf.length);
+    const items = c.varint('witness item count');
+    const out: Uint8Array[] = [];
+    for (let j = 0; j < items; j++) out.push(c.bytes(c.varint('a witness item length'), 'a witness item'));
+    return out;
+  }
+  /** @internal */
+  setWitnessAt(at: number): void {
+    this.witnessAt = at;
+  }
 }
 
-export interface ParsedOutput {
-  /** Value in satoshis (always below 2^53). */
-  value: number;
-  script: Uint8Array;
+export class ParsedOutput {
+  constructor(
+    private readonly buf: Buffer,
+    private readonly scriptAt: number,
+    private readonly scriptLength: number,
+    /** Value in satoshis (always below 2^53). */
+    readonly value: number,
+  ) {}
+  get script(): Uint8Array {
+    return this.buf.subarray(this.scriptAt, this.scriptAt + this.scriptLength);
+  }
 }
 
-export interface ParsedTx {
-  txid: string;
-  /** Equal to txid for transactions without witness data. */
-  wtxid: string;
-  version: number;
-  locktime: number;
-  segwit: boolean;
-  inputs: ParsedInput[];
-  outputs: ParsedOutput[];
-  /** Serialized size in bytes, including witness data. */
-  size: number;
-  /** Offset of this transaction in the parsed buffer. */
-  offset: number;
+export class ParsedTx {
+  private cachedWtxid: string | undefined;
+  constructor(
+    private readonly buf: Buffer,
+    /** Display-order hex txid. */
+    readonly txid: string,
+    /** txid bytes in internal order (as used in merkle trees and outpoints). */
+    readonly hashBytes: Buffer,
+    readonly version: number,
+    readonly locktime: number,
+    readonly segwit: boolean,
+    readonly inputs: ParsedInput[],
+    readonly outputs: ParsedOutput[],
+    /** Offset of this transaction in the parsed buffer. */
+    readonly offset: number,
+    /** Serialized size in bytes, including witness data. */
+    readonly size: number,
+  ) {}
+  /** Witness txid (BIP-141); equal to txid for transactions without witness data. Computed on first access. */
+  get wtxid(): string {
+    if (this.cachedWtxid === undefined) {
+      this.cachedWtxid = this.segwit
+        ? sha256d(this.buf.subarray(this.offset, this.offset + this.size))
+            .reverse()
+            .toString('hex')
+        : this.txid;
+    }
+    return this.cachedWtxid;
+  }
+  /** The raw serialized transaction (a view into the parsed buffer). */
+  get bytes(): Uint8Array {
+    return this.buf.subarray(this.offset, this.offset + this.size);
+  }
+}
+
+function varintSize(n: number): number {
+  return n < 0xfd ? 1 : n <= 0xffff ? 3 : n <= 0xffffffff ? 5 : 9;
 }
 
 export interface BlockHeader {
@@ -186,10 +244,11 @@ class Cursor {
 }
 
 function parseTx(c: Cursor): ParsedTx {
+  const buf = c.buf;
   const start = c.pos;
   const version = c.i32('a transaction version');
   let segwit = false;
-  if (c.pos + 2 <= c.end && c.buf[c.pos] === 0x00 && c.buf[c.pos + 1] === 0x01) {
+  if (c.pos + 2 <= c.end && buf[c.pos] === 0x00 && buf[c.pos + 1] === 0x01) {
     segwit = true;
     c.pos += 2;
   }
@@ -198,51 +257,57 @@ function parseTx(c: Cursor): ParsedTx {
   if (nIn === 0) throw problem('crypto_block_corrupt', bodyStart, 'A transaction has no inputs');
   const inputs: ParsedInput[] = new Array<ParsedInput>(nIn);
   for (let i = 0; i < nIn; i++) {
-    const prevHash = c.bytes(32, 'an input');
-    const vout = c.u32('an input');
+    const at = c.pos;
+    c.need(36, 'an input');
+    const vout = buf.readUInt32LE(at + 32);
+    c.pos += 36;
     const scriptLen = c.varint('an input script length');
-    const scriptSig = c.bytes(scriptLen, 'an input script');
-    const sequence = c.u32('an input sequence');
-    inputs[i] = { prevHash, vout, scriptSig, sequence, witness: [] };
+    c.need(scriptLen + 4, 'an input script');
+    c.pos += scriptLen;
+    const sequence = buf.readUInt32LE(c.pos);
+    c.pos += 4;
+    inputs[i] = new ParsedInput(buf, at, scriptLen, vout, sequence);
   }
   const nOut = c.count(9, 'output count');
   const outputs: ParsedOutput[] = new Array<ParsedOutput>(nOut);
   for (let i = 0; i < nOut; i++) {
     c.need(8, 'an output value');
-    const lo = c.buf.readUInt32LE(c.pos);
-    const hi = c.buf.readUInt32LE(c.pos + 4);
+    const lo = buf.readUInt32LE(c.pos);
+    const hi = buf.readUInt32LE(c.pos + 4);
+    if (hi > 0x1fffff) throw problem('crypto_block_corrupt', c.pos, 'An output value is out of range');
     c.pos += 8;
-    if (hi > 0x1fffff) throw problem('crypto_block_corrupt', c.pos - 8, 'An output value is out of range');
     const scriptLen = c.varint('an output script length');
-    outputs[i] = { value: hi * 0x100000000 + lo, script: c.bytes(scriptLen, 'an output script') };
+    c.need(scriptLen, 'an output script');
+    outputs[i] = new ParsedOutput(buf, c.pos, scriptLen, hi * 0x100000000 + lo);
+    c.pos += scriptLen;
   }
   const bodyEnd = c.pos;
   if (segwit) {
     for (let i = 0; i < nIn; i++) {
+      inputs[i]!.setWitnessAt(c.pos);
       const items = c.count(1, 'witness item count');
-      const witness: Uint8Array[] = new Array<Uint8Array>(items);
-      for (let j = 0; j < items; j++) witness[j] = c.bytes(c.varint('a witness item length'), 'a witness item');
-      inputs[i]!.witness = witness;
+      for (let j = 0; j < items; j++) {
+        const len = c.varint('a witness item length');
+        c.need(len, 'a witness item');
+        c.pos += len;
+      }
     }
   }
   const locktimeAt = c.pos;
   const locktime = c.u32('a transaction locktime');
   const end = c.pos;
-  const full = c.buf.subarray(start, end);
-  let txid: string;
-  let wtxid: string;
+  let hashBytes: Buffer;
   if (segwit) {
     const h = createHash('sha256');
-    h.update(c.buf.subarray(start, start + 4));
-    h.update(c.buf.subarray(bodyStart, bodyEnd));
-    h.update(c.buf.subarray(locktimeAt, end));
-    txid = oneShotHash('sha256', h.digest(), 'buffer').reverse().toString('hex');
-    wtxid = sha256d(full).reverse().toString('hex');
+    h.update(buf.subarray(start, start + 4));
+    h.update(buf.subarray(bodyStart, bodyEnd));
+    h.update(buf.subarray(locktimeAt, end));
+    hashBytes = oneShotHash('sha256', h.digest(), 'buffer');
   } else {
-    txid = sha256d(full).reverse().toString('hex');
-    wtxid = txid;
+    hashBytes = sha256d(buf.subarray(start, end));
   }
-  return { txid, wtxid, version, locktime, segwit, inputs, outputs, size: end - start, offset: start };
+  const txid = Buffer.from(hashBytes).reverse().toString('hex');
+  return new ParsedTx(buf, txid, hashBytes, version, locktime, segwit, inputs, outputs, start, end - start);
 }
 
 /** Parses one serialized transaction (hex or bytes) that fills the whole input. */
@@ -263,17 +328,18 @@ export function parseTransaction(data: Uint8Array | string): ParsedTx {
 /** Merkle root (internal byte order) of txids given in internal byte order. */
 export function merkleRoot(hashes: Uint8Array[]): Buffer {
   if (hashes.length === 0) return Buffer.alloc(32);
-  let level: Buffer[] = hashes.map((h) => Buffer.from(h));
+  let level: Uint8Array[] = hashes;
+  const pair = Buffer.alloc(64);
   while (level.length > 1) {
     const next: Buffer[] = [];
     for (let i = 0; i < level.length; i += 2) {
-      const left = level[i]!;
-      const right = level[i + 1] ?? left; // an odd last hash is paired with itself
-      next.push(sha256d(Buffer.concat([left, right])));
+      pair.set(level[i]!, 0);
+      pair.set(level[i + 1] ?? level[i]!, 32); // an odd last hash is paired with itself
+      next.push(sha256d(pair));
     }
     level = next;
   }
-  return level[0]!;
+  return Buffer.from(level[0]!);
 }
 
 /**
