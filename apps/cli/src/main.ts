@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { registerMigrate } from './commands/database-migrate';
 import { registerServe } from './commands/server-serve';
+import { registerUser } from './commands/user-group';
+import { registerAgency } from './commands/agency-group';
 import { registerAuditVerify } from './commands/audit-verify';
 import { registerBackupCreate } from './commands/backup-create';
 import { registerBackupRestore } from './commands/backup-restore';
@@ -16,6 +18,8 @@ program
 // One line per command group; each file registers its own subcommands.
 registerServe(program);
 registerMigrate(program);
+registerUser(program);
+registerAgency(program);
 registerAuditVerify(program);
 registerBackupCreate(program);
 registerBackupRestore(program);
