@@ -5,5 +5,14 @@ export { DataKeyVault, vaultPath } from './key-vault';
 export * from './victim-protection';
 export * from './field-groups';
 export * from './victim.policy';
-export { VictimRecordService, victimNotFound, type CreateVictimInput, type VictimRecordView } from './victim-record.service';
+export {
+  VictimRecordService,
+  victimNotFound,
+  type CreateVictimInput,
+  type VictimRecordView,
+} from './victim-record.service';
 export type { VictimRecordRow, VictimAccessRow } from './victim.repository';
+export * from './screening';
+export * from './screening-forms';
+export * from './interview-checklist';
+export { ScreeningService, type ScreeningView, type InterviewPlanView } from './screening.service';
