@@ -33,3 +33,21 @@ export type { ParsedBlock, ParsedTx, ParsedInput, ParsedOutput, BlockHeader, Blo
 export { readBlockFile, readBlockFileBytes, decompressIfBzip2 } from './block-file';
 export { classifyScript, hash160 } from './script';
 export type { ScriptType, ScriptInfo } from './script';
+export { AddressClusterer } from './address-cluster';
+export type {
+  ClusterTx,
+  ClusterTxInput,
+  ClusterTxOutput,
+  MergeLink,
+  HugeClusterFlag,
+  AddTxResult,
+  ClusterOptions,
+} from './address-cluster';
+export { detectCoinJoin } from './coinjoin';
+export type { CoinJoinVerdict, CoinJoinPattern } from './coinjoin';
+export { suggestChange } from './change-heuristics';
+export type { ChangeSuggestion, ChangeReason, ChangeHeuristic } from './change-heuristics';
+export { resolveBlockTransactions, toClusterTx } from './block-transactions';
+export type { ResolvedTx, ResolvedInput, ResolvedIo, PrevoutLookup } from './block-transactions';
+export { parseBtcdUtxoStore, decompressAmount } from './btcd-utxo-store';
+export type { UtxoEntry } from './btcd-utxo-store';
