@@ -8,6 +8,7 @@ import { registerBackupCreate } from './commands/backup-create';
 import { registerBackupRestore } from './commands/backup-restore';
 import { registerEvidence } from './commands/evidence-commands';
 import { registerCrypto } from './commands/crypto-group';
+import { registerRecruitment } from './commands/recruitment-group';
 
 const program = new Command();
 program
@@ -25,5 +26,6 @@ registerBackupCreate(program);
 registerBackupRestore(program);
 registerEvidence(program);
 registerCrypto(program);
+registerRecruitment(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,285 @@
+// Analysis of items: normalise → identify language → extract identifiers → match indicators → score, and for a
+// batch, network signals (shared contacts, template reuse). Pure: data in, data out; every score has its reasons.
+import { normalizeText, MAX_ANALYSED_LENGTH } from './normalize';
+import { identifyLanguage, type LanguageCode, type Script } from './language';
+import { extractIdentifiers, type ExtractedIdentifier, type IdentifierType } from './identifier-extractor';
+import { defaultLexicon, type IndicatorDefinition, type IndicatorFamily, type Lexicon } from './lexicon';
+import { IndicatorMatcher } from './indicator-matcher';
+import { findNearDuplicateGroups, type TemplateOptions } from './templates';
+
+export interface AnalysisInput {
+  id: string;
+  text: string;
+}
+
+export interface IndicatorHit {
+  id: string;
+  family: IndicatorFamily;
+  start: number;
+  end: number;
+  title: string;
+  weight: number;
+  /** The lexicon pattern or detector that matched. */
+  matchedBy: string;
+  /** Language of the matched pattern, when it is a phrase. */
+  patternLanguage?: string;
+  /** The matched original text (at most 80 characters). */
+  quote: string;
+}
+
+export interface Reason {
+  code: string;
+  indicatorId?: string;
+  weight: number;
+  text: string;
+}
+
+export interface ItemAnalysis {
+  id: string;
+  language: LanguageCode;
+  script: Script;
+  languageEvidence: string[];
+  identifiers: ExtractedIdentifier[];
+  indicators: IndicatorHit[];
+  score: number;
+  flagged: boolean;
+  reasons: Reason[];
+  truncated: boolean;
+}
+
+const CONTACT_TYPES = new Set<IdentifierType>([
+  'phone',
+  'email',
+  'telegram',
+  'whatsapp',
+  'viber',
+  'instagram',
+  'facebook',
+  'btc',
+  'eth',
+  'trx',
+  'iban',
+]);
+
+export class RecruitmentAnalyzer {
+  private readonly matcher: IndicatorMatcher;
+  private readonly byDetector = new Map<string, IndicatorDefinition[]>();
+  private readonly byId = new Map<string, IndicatorDefinition>();
+
+  constructor(readonly lexicon: Lexicon = defaultLexicon()) {
+    this.matcher = new IndicatorMatcher(lexicon);
+    for (const indicator of lexicon.indicators) {
+      this.byId.set(indicator.id, indicator);
+      if (indicator.detector) {
+        const list = this.byDetector.get(indicator.detector) ?? [];
+        list.push(indicator);
+        this.byDetector.set(indicator.detector, list);
+      }
+    }
+  }
+
+  indicator(id: string): IndicatorDefinition | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Analyses one item on its own (no network signals). */
+  analyze(input: AnalysisInput): ItemAnalysis {
+    const norm = normalizeText(input.text);
+    const guess = identifyLanguage(norm.original, norm.tokens);
+    const identifiers = extractIdentifiers(norm, guess.language);
+    const identifierTypes = new Set(identifiers.map((i) => i.type));
+    const hits: IndicatorHit[] = [];
+    for (const match of this.matcher.match(norm.tokens)) {
+      const { indicator } = match;
+      if (indicator.requires && !indicator.requires.every((t) => identifierTypes.has(t as IdentifierType))) continue;
+      hits.push({
+        id: indicator.id,
+        family: indicator.family,
+        start: norm.tokens[match.firstToken]!.start,
+        end: norm.tokens[match.lastToken]!.end,
+        title: indicator.title,
+        weight: indicator.weight,
+        matchedBy: match.pattern,
+        patternLanguage: match.language,
+        quote: quote(norm.original, norm.tokens[match.firstToken]!.start, norm.tokens[match.lastToken]!.end),
+      });
+    }
+    for (const indicator of this.byDetector.get('obfuscated_contact') ?? []) {
+      for (const id of identifiers) {
+        if (!id.obfuscated || id.type !== 'phone') continue;
+        hits.push(this.detectorHit(indicator, id.start, id.end, 'obfuscated_contact', id.raw));
+      }
+    }
+    for (const indicator of this.byDetector.get('high_salary') ?? []) {
+      const config = indicator.detectorConfig ?? {};
+      const monthly = typeof config.monthly_eur === 'number' ? config.monthly_eur : 3000;
+      const rates = (config.to_eur ?? {}) as Record<string, number>;
+      for (const id of identifiers) {
+        if (id.type !== 'amount' || id.detail === 'hour') continue;
+        const [amountText, currency] = id.value.split(' ');
+        const rate = rates[currency ?? ''];
+        if (rate === undefined) continue;
+        const after = norm.original.slice(id.end, id.end + 24).toLowerCase();
+        if (
+          /po osobi|per person|pro person|po licu|po lice|po glavi|per head|pro kopf|kotizacij|fee|gebuhr|gebühr|depozit|deposit|kaution/.test(
+            after,
+          )
+        )
+          continue;
+        const factor = id.detail === 'week' ? 4.3 : id.detail === 'day' ? 22 : 1;
+        if (Number(amountText) * rate * factor >= monthly) {
+          hits.push(this.detectorHit(indicator, id.start, id.end, `high_salary ≥ ${monthly} EUR/month`, id.raw));
+        }
+      }
+    }
+    const truncated = input.text.length > MAX_ANALYSED_LENGTH;
+    return this.score({
+      id: input.id,
+      language: guess.language,
+      script: guess.script,
+      languageEvidence: guess.evidence,
+      identifiers,
+      indicators: dedupeHits(hits),
+      score: 0,
+      flagged: false,
+      reasons: [],
+      truncated,
+    });
+  }
+
+  private detectorHit(
+    indicator: IndicatorDefinition,
+    start: number,
+    end: number,
+    matchedBy: string,
+    text = '',
+  ): IndicatorHit {
+    return {
+      quote: text.length > 80 ? `${text.slice(0, 77)}…` : text,
+      id: indicator.id,
+      family: indicator.family,
+      start,
+      end,
+      title: indicator.title,
+      weight: indicator.weight,
+      matchedBy,
+    };
+  }
+
+  /** Scores from combinations: each indicator counts once; an item is flagged only with ≥ minIndicators. */
+  score(analysis: ItemAnalysis, networkReasons: Reason[] = []): ItemAnalysis {
+    const first = new Map<string, IndicatorHit>();
+    for (const hit of analysis.indicators) if (!first.has(hit.id)) first.set(hit.id, hit);
+    const reasons: Reason[] = [];
+    let score = 0;
+    let counted = 0;
+    for (const hit of first.values()) {
+      const indicator = this.byId.get(hit.id);
+      const quote = hit.quote !== '' ? ` — "${hit.quote}"` : hit.family === 'network' ? ` — ${hit.matchedBy}` : '';
+      if (hit.weight === 0) {
+        reasons.push({
+          code: 'context',
+          indicatorId: hit.id,
+          weight: 0,
+          text: `${hit.title} (context only, not counted)${quote}`,
+        });
+        continue;
+      }
+      score += hit.weight;
+      if (hit.weight > 0) counted++;
+      const sign = hit.weight > 0 ? `+${hit.weight}` : `${hit.weight}`;
+      reasons.push({
+        code: hit.family === 'network' ? 'network' : 'indicator',
+        indicatorId: hit.id,
+        weight: hit.weight,
+        text: `${hit.title} (${sign}, indicator ${indicator?.ref ?? '?'}, ${hit.family})${quote}`,
+      });
+    }
+    reasons.push(...networkReasons);
+    const { threshold, minIndicators } = this.lexicon;
+    const flagged = score >= threshold && counted >= minIndicators;
+    reasons.push({
+      code: flagged ? 'flagged' : 'not_flagged',
+      weight: 0,
+      text: flagged
+        ? `Flagged: score ${score} ≥ ${threshold} from ${counted} different indicators.`
+        : counted < minIndicators
+          ? `Not flagged: ${counted === 0 ? 'no indicator' : 'a single indicator'} found; single indicators are weak (98.4 % of work-abroad ads carry one), at least ${minIndicators} are needed.`
+          : `Not flagged: score ${score} is below the threshold ${threshold}.`,
+    });
+    return { ...analysis, score, flagged, reasons };
+  }
+
+  /** Analyses a collection: items, then network signals across it (shared contacts, template reuse). */
+  analyzeBatch(inputs: AnalysisInput[], options: { templates?: TemplateOptions | false } = {}): ItemAnalysis[] {
+    const results = inputs.map((input) => this.analyze(input));
+    const shared = this.byDetector.get('shared_contact')?.[0];
+    const networkHits = results.map(() => [] as IndicatorHit[]);
+    const networkReasons = results.map(() => [] as Reason[]);
+    if (shared) {
+      const minItems = Number(shared.detectorConfig?.min_items ?? 3);
+      const itemsByValue = new Map<string, Set<number>>();
+      results.forEach((r, index) => {
+        for (const id of r.identifiers) {
+          if (!CONTACT_TYPES.has(id.type)) continue;
+          const key = `${id.type}:${id.value}`;
+          const set = itemsByValue.get(key) ?? new Set<number>();
+          set.add(index);
+          itemsByValue.set(key, set);
+        }
+      });
+      results.forEach((r, index) => {
+        const done = new Set<string>();
+        for (const id of r.identifiers) {
+          const key = `${id.type}:${id.value}`;
+          const count = itemsByValue.get(key)?.size ?? 0;
+          if (count < minItems || done.has(id.value)) continue;
+          done.add(id.value);
+          networkHits[index]!.push(
+            this.detectorHit(shared, id.start, id.end, `same ${id.type} ${id.value} in ${count} items`, id.raw),
+          );
+        }
+      });
+    }
+    if (options.templates !== false) {
+      const groups = findNearDuplicateGroups(
+        inputs.map((i) => i.text),
+        options.templates ?? {},
+      );
+      const slotted = this.byId.get('net_template_slots');
+      const reposted = this.byId.get('rec_same_text_reposted');
+      for (const group of groups) {
+        const texts = new Set(group.map((g) => normalizeText(inputs[g]!.text).folded.text));
+        // identical copies: "same text reposted"; copies with swapped parts: "template with slots"
+        const indicator = texts.size === 1 ? reposted : slotted;
+        if (!indicator) continue;
+        for (const g of group) {
+          networkHits[g]!.push(
+            this.detectorHit(indicator, 0, 0, `template_reuse with ${group.length - 1} other items`),
+          );
+        }
+      }
+    }
+    return results.map((r, index) => {
+      const extra = networkHits[index]!;
+      if (extra.length === 0) return r;
+      return this.score({ ...r, indicators: [...r.indicators, ...extra] }, networkReasons[index]);
+    });
+  }
+}
+
+function quote(original: string, start: number, end: number): string {
+  const text = original.slice(start, end).replace(/\s+/g, ' ');
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** Same indicator on overlapping spans: keep the longest. */
+function dedupeHits(hits: IndicatorHit[]): IndicatorHit[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: IndicatorHit[] = [];
+  for (const hit of sorted) {
+    const clash = out.find((o) => o.id === hit.id && hit.start < o.end && hit.end > o.start);
+    if (!clash) out.push(hit);
+  }
+  return out;
+}

@@ -1,0 +1,16 @@
+// Public surface of the recruitment domain. Other domains import only from here (`@trag/core/recruitment`).
+export { RecruitmentAnalyzer } from './analyzer';
+export type { AnalysisInput, ItemAnalysis, IndicatorHit, Reason } from './analyzer';
+export { normalizeText, tokenize, deLeet, MAX_ANALYSED_LENGTH } from './normalize';
+export type { NormalizedText, Token } from './normalize';
+export { identifyLanguage } from './language';
+export type { LanguageCode, LanguageGuess, Script } from './language';
+export { extractIdentifiers, parsePhone, IDENTIFIER_TYPES } from './identifier-extractor';
+export type { ExtractedIdentifier, IdentifierType } from './identifier-extractor';
+export { defaultLexicon, parseLexicon, DEFAULT_LEXICON_PATH, FAMILIES, LEXICON_LANGUAGES } from './lexicon';
+export type { Lexicon, IndicatorDefinition, IndicatorFamily, LexiconLanguage } from './lexicon';
+export { IndicatorMatcher } from './indicator-matcher';
+export { findTemplates, findNearDuplicateGroups, deriveTemplate, computeSignatures } from './templates';
+export type { TemplateCluster, TemplateSlot, TemplateItem, TemplateOptions } from './templates';
+export { parseItemsJsonl, parseItemLine, isLineError, MAX_ITEM_TEXT } from './item-reader';
+export type { ReadItem, LineError } from './item-reader';
