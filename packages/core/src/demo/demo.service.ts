@@ -1,10 +1,13 @@
 // Loads the synthetic demo workspace into an empty database. Each domain contributes its own part.
+import { loadIdentityDemo } from '../identity';
 import type { CoreContext } from '../shared/context';
 
 export interface DemoAccount {
   role: string;
   username: string;
   password: string;
+  userId?: string;
+  agencyId?: string;
 }
 
 export interface DemoResult {
@@ -15,6 +18,7 @@ export interface DemoResult {
 export async function loadDemoWorkspaceIfEmpty(ctx: CoreContext): Promise<DemoResult> {
   const existing = await ctx.database.db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
   if (existing) return { loaded: false, accounts: [] };
-  // Filled in by the demo workspace generator (issue #2): agencies, one account per role, cases, entities.
-  return { loaded: false, accounts: [] };
+  // Agencies in the four countries and one account per role; other domains add their parts after this.
+  const identity = await loadIdentityDemo(ctx);
+  return { loaded: true, accounts: identity.accounts };
 }

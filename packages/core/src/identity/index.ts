@@ -15,3 +15,10 @@ export { COMMON_PASSWORDS_SOURCE } from './common-passwords';
 export { csrfTokenFor, safeEqual, API_TOKEN_PREFIX } from './secret-token';
 export { generateTotp } from './totp';
 export { canManageAgency, canReadAgencyUsers } from './identity.policy';
+export {
+  loadIdentityDemo,
+  demoPassword,
+  type IdentityDemo,
+  type IdentityDemoAccount,
+  type DemoAgency,
+} from './identity.demo';
