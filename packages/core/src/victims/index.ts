@@ -16,3 +16,8 @@ export * from './screening';
 export * from './screening-forms';
 export * from './interview-checklist';
 export { ScreeningService, type ScreeningView, type InterviewPlanView } from './screening.service';
+export * from './consent';
+export * from './referral';
+export * from './helplines';
+export { renderReferralLetter, type ReferralLetterInput } from './referral-letter';
+export { ReferralService, referralNotFound, type CreateReferralInput } from './referral.service';
