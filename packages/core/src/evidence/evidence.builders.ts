@@ -87,3 +87,66 @@ export async function buildBundle(
   });
   return outFile;
 }
+
+/** A ZIP written byte by byte, so tests can hold entries no well-behaved tool would write (zip-slip, symlinks). */
+export async function rawZip(
+  file: string,
+  entries: { name: string; data: Buffer; symlink?: boolean }[],
+): Promise<string> {
+  const { crc32 } = await import('node:zlib');
+  const { writeFileSync } = await import('node:fs');
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const crc = crc32(entry.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(0, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(entry.data.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, entry.data);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE((3 << 8) | 20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(entry.data.length, 20);
+    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(((entry.symlink ? 0o120777 : 0o100644) << 16) >>> 0, 38);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += 30 + name.length + entry.data.length;
+  }
+  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  writeFileSync(file, Buffer.concat([...locals, ...centrals, end]));
+  return file;
+}
+
+/** Zips a fixture folder (optionally under a top folder, as exports often are). */
+export async function zipFolder(folder: string, file: string, topFolder = ''): Promise<string> {
+  const { readdirSync, readFileSync, statSync } = await import('node:fs');
+  const entries: { name: string; data: Buffer }[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
+      else entries.push({ name: `${topFolder}${prefix}${name}`, data: readFileSync(full) });
+    }
+  };
+  walk(folder, '');
+  return rawZip(file, entries);
+}

@@ -8,3 +8,17 @@ export { writeBundle, type BundleSourceItem, type WriteBundleInput, type Written
 export { verifyBundle, type BundleItemReport, type BundleProblem, type BundleReport } from './bundle-verifier';
 export { buildCaseUco } from './case-uco';
 export { openArchive, unsafeArchivePath, type ArchiveEntry, type OpenArchive } from './zip-archive';
+export * from './chat-message';
+export * from './web-capture';
+export {
+  detectImportFormat,
+  readImport,
+  unknownFormat,
+  IMPORT_FORMATS,
+  type DetectedFormat,
+  type ImportFormat,
+  type ImportResult,
+} from './import-format';
+export { importTelegramExport } from './telegram-export';
+export { importWhatsAppExport, parseWhatsAppText } from './whatsapp-export';
+export { openExportArchive, openExportDirectory, type ExportSource } from './export-source';
