@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { healthRoutes } from './health.routes';
 import { identityRoutes } from './identity.routes';
 import { auditRoutes } from './audit.routes';
+import { platformRoutes } from './platform.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(identityRoutes);
   await app.register(auditRoutes);
+  await app.register(platformRoutes);
 }
