@@ -186,6 +186,27 @@ describeEachDialect('users and agencies routes', (dialect) => {
     await sessionLogin(t, { username: user.username, password: 'Velvet-mountain-rain-5' });
   });
 
+  it("lets the administrator reset a lost TOTP device, not another agency's", async () => {
+    const user = await createTestUser(t, { role: 'investigator', agencyId: agencyA });
+    await t.database.db
+      .updateTable('users')
+      .set({ totp_enabled: 1, totp_secret: 'JBSWY3DPEHPK3PXP' })
+      .where('id', '=', user.id)
+      .execute();
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${user.id}/reset-totp`,
+      headers: await as(adminB),
+    });
+    expect(foreign.statusCode).toBe(404);
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${user.id}/reset-totp`,
+      headers: await as(adminA),
+    });
+    expect(reset.json().user.totpEnabled).toBe(false);
+  });
+
   it('shows everyone a minimal directory across agencies, searchable by name', async () => {
     const response = await t.app.inject({
       method: 'GET',

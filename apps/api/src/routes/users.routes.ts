@@ -105,6 +105,19 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.post(
+    '/api/users/:id/reset-totp',
+    {
+      schema: {
+        tags,
+        summary: 'Switch two-factor authentication off for a user who lost their device (ends their sessions)',
+        params: contracts.IdParams,
+        response: { 200: contracts.UserResponse, ...errors },
+      },
+    },
+    async (request) => ({ user: await service().resetTotp(requireActor(request), request.params.id) }),
+  );
+
+  app.post(
     '/api/users/:id/reset-password',
     {
       schema: {

@@ -206,6 +206,21 @@ export class UserService {
     return presentUser(await this.requireUser(id));
   }
 
+  /** Switches TOTP off for someone who lost their device; they enrol again at next login if their agency requires it. */
+  async resetTotp(actor: Actor, id: string): Promise<identity.User> {
+    await this.requireManaged(actor, id);
+    await this.ctx.database.db.transaction().execute(async (trx) => {
+      await this.users.update(
+        id,
+        { totp_enabled: 0, totp_secret: null, totp_last_step: null, updated_at: this.ctx.clock.now().toISOString() },
+        trx,
+      );
+      await this.sessions.deleteForUser(id, null, trx);
+      await this.audit.record(actor, { action: 'user.reset_totp', recordType: 'user', recordId: id }, trx);
+    });
+    return presentUser(await this.requireUser(id));
+  }
+
   async directory(_actor: Actor, q: string | undefined, limit = 50): Promise<identity.DirectoryEntry[]> {
     const text = q?.trim() || undefined;
     return (await this.users.directory(text, Math.min(Math.max(limit, 1), 200))).map(presentDirectoryEntry);
