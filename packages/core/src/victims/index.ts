@@ -21,3 +21,7 @@ export * from './referral';
 export * from './helplines';
 export { renderReferralLetter, type ReferralLetterInput } from './referral-letter';
 export { ReferralService, referralNotFound, type CreateReferralInput } from './referral.service';
+export * from './statistics';
+export * from './retention';
+export { RetentionService, type DueRecord } from './retention.service';
+export { StatisticsService, DEFAULT_K, type StatRelease } from './statistics.service';
