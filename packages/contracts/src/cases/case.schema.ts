@@ -98,8 +98,6 @@ export const CaseListQuery = Type.Object(
     status: Type.Optional(CaseStatus),
     type: Type.Optional(CaseType),
     tag: Type.Optional(Tag),
-    /** Matches reference or title (folded: diacritics and Cyrillic/Latin ignored). */
-    text: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     ...PageQuery,
   },
   { additionalProperties: false },

@@ -73,3 +73,18 @@ export async function buildActor(
     via: 'session',
   };
 }
+
+/** A context over a test database with a fixed clock. */
+export function buildContext(database: TragDatabase) {
+  let t = new Date('2026-11-30T10:00:00.000Z').getTime();
+  return {
+    database,
+    clock: {
+      now: () => {
+        t += 1000;
+        return new Date(t);
+      },
+    },
+    dataDir: '/nonexistent',
+  };
+}

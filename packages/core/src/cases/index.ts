@@ -8,3 +8,7 @@ export {
   caseRoleCanManage,
   type CaseRole,
 } from './case-roles';
+export { CASE_CREATOR_ROLES, canCreateCase, READ_ACTIONS } from './case.policy';
+export { CaseService } from './case.service';
+export { EntityService, entityNotFound, type IdentifierEntityInput, type EntityCreateInput } from './entity.service';
+export { toSearchWords, type SearchRecordType } from './search-document';

@@ -1,0 +1,359 @@
+// Every query of cases, members, notes, tasks and the reference counters. No HTTP, no rules.
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { CaseMembersTable, CaseNotesTable, CaseTasksTable, CasesTable, Database } from '@trag/db';
+import type { Actor } from '../shared/actor';
+import { memberCaseIdsQuery } from './case-access';
+
+export type CaseRow = Selectable<CasesTable>;
+export type CaseMemberRow = Selectable<CaseMembersTable>;
+export type CaseNoteRow = Selectable<CaseNotesTable>;
+export type CaseTaskRow = Selectable<CaseTasksTable>;
+
+export type CaseWithAgency = CaseRow & { agency_name: string; agency_country: string };
+
+export interface CaseListFilter {
+  status?: string | undefined;
+  caseType?: string | undefined;
+  tag?: string | undefined;
+}
+
+export interface MemberView extends CaseMemberRow {
+  name: string;
+  subject_agency_id: string;
+  subject_agency_name: string;
+}
+
+export type TaskView = CaseTaskRow & {
+  case_reference: string;
+  case_title: string;
+  owner_name: string | null;
+  owner_agency_name: string | null;
+};
+
+export type NoteView = CaseNoteRow & { author_name: string | null; author_agency_name: string | null };
+
+const CASE_COLUMNS = [
+  'cases.id',
+  'cases.agency_id',
+  'cases.reference',
+  'cases.title',
+  'cases.case_type',
+  'cases.status',
+  'cases.jurisdiction',
+  'cases.opened_on',
+  'cases.incident_from',
+  'cases.incident_to',
+  'cases.closed_at',
+  'cases.close_reason',
+  'cases.tags',
+  'cases.description',
+  'cases.contact_point',
+  'cases.created_by',
+  'cases.created_at',
+  'cases.updated_at',
+] as const;
+
+export class CaseRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async getAgency(agencyId: string, trx: Kysely<Database> = this.db) {
+    return trx
+      .selectFrom('agencies')
+      .select(['id', 'name', 'country', 'reference_prefix'])
+      .where('id', '=', agencyId)
+      .executeTakeFirst();
+  }
+
+  /** Next number of the agency's yearly sequence; atomic on both engines. */
+  async nextReferenceNumber(trx: Kysely<Database>, agencyId: string, year: number): Promise<number> {
+    const row = await trx
+      .insertInto('case_reference_counters')
+      .values({ agency_id: agencyId, year, last_value: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['agency_id', 'year'])
+          .doUpdateSet({ last_value: sql<number>`case_reference_counters.last_value + 1` }),
+      )
+      .returning('last_value')
+      .executeTakeFirstOrThrow();
+    return Number(row.last_value);
+  }
+
+  async referenceTaken(trx: Kysely<Database>, agencyId: string, reference: string, exceptId?: string) {
+    let q = trx.selectFrom('cases').select('id').where('agency_id', '=', agencyId).where('reference', '=', reference);
+    if (exceptId) q = q.where('id', '<>', exceptId);
+    return (await q.executeTakeFirst()) !== undefined;
+  }
+
+  async insertCase(trx: Kysely<Database>, row: CaseRow): Promise<void> {
+    await trx.insertInto('cases').values(row).execute();
+  }
+
+  async updateCase(trx: Kysely<Database>, id: string, values: Partial<CaseRow>): Promise<void> {
+    await trx.updateTable('cases').set(values).where('id', '=', id).execute();
+  }
+
+  async touchCase(trx: Kysely<Database>, id: string, at: string): Promise<void> {
+    await trx.updateTable('cases').set({ updated_at: at }).where('id', '=', id).execute();
+  }
+
+  async getCase(id: string, trx: Kysely<Database> = this.db): Promise<CaseWithAgency | undefined> {
+    return trx
+      .selectFrom('cases')
+      .innerJoin('agencies', 'agencies.id', 'cases.agency_id')
+      .select([...CASE_COLUMNS, 'agencies.name as agency_name', 'agencies.country as agency_country'])
+      .where('cases.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async counts(caseId: string) {
+    const one = async (table: 'case_members' | 'entities' | 'entity_links' | 'case_notes') =>
+      Number(
+        (
+          await this.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('case_id', '=', caseId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const openTasks = await this.db
+      .selectFrom('case_tasks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    return {
+      members: await one('case_members'),
+      entities: await one('entities'),
+      links: await one('entity_links'),
+      notes: await one('case_notes'),
+      openTasks: Number(openTasks.n),
+    };
+  }
+
+  /** The actor's cases with their strongest case role, newest activity first. */
+  async listForActor(actor: Actor, filter: CaseListFilter, limit: number, offset: number) {
+    let base = this.db
+      .selectFrom('cases')
+      .innerJoin('agencies', 'agencies.id', 'cases.agency_id')
+      .where('cases.id', 'in', memberCaseIdsQuery(this.db, actor));
+    if (filter.status) base = base.where('cases.status', '=', filter.status);
+    if (filter.caseType) base = base.where('cases.case_type', '=', filter.caseType);
+    if (filter.tag) {
+      // tags is a JSON array stored as text; match the quoted element exactly.
+      base = base.where('cases.tags', 'like', `%${JSON.stringify(filter.tag).replace(/[%_\\]/g, '\\$&')}%`);
+    }
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await base
+      .select([...CASE_COLUMNS, 'agencies.name as agency_name', 'agencies.country as agency_country'])
+      .orderBy('cases.updated_at', 'desc')
+      .orderBy('cases.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return { rows, total: Number(total.n) };
+  }
+
+  /** The actor's membership rows (direct and through the unit) for a set of cases. */
+  async rolesFor(actor: Actor, caseIds: string[]): Promise<{ case_id: string; case_role: string }[]> {
+    if (caseIds.length === 0) return [];
+    return this.db
+      .selectFrom('case_members')
+      .select(['case_id', 'case_role'])
+      .where('case_id', 'in', caseIds)
+      .where((eb) =>
+        actor.unitId
+          ? eb.or([eb('user_id', '=', actor.userId), eb('unit_id', '=', actor.unitId)])
+          : eb('user_id', '=', actor.userId),
+      )
+      .execute();
+  }
+
+  // ---- members ----
+
+  async listMembers(caseId: string, trx: Kysely<Database> = this.db): Promise<MemberView[]> {
+    const users = await trx
+      .selectFrom('case_members')
+      .innerJoin('users', 'users.id', 'case_members.user_id')
+      .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+      .selectAll('case_members')
+      .select([
+        'users.display_name as name',
+        'agencies.id as subject_agency_id',
+        'agencies.name as subject_agency_name',
+      ])
+      .where('case_members.case_id', '=', caseId)
+      .execute();
+    const units = await trx
+      .selectFrom('case_members')
+      .innerJoin('agency_units', 'agency_units.id', 'case_members.unit_id')
+      .innerJoin('agencies', 'agencies.id', 'agency_units.agency_id')
+      .selectAll('case_members')
+      .select(['agency_units.name as name', 'agencies.id as subject_agency_id', 'agencies.name as subject_agency_name'])
+      .where('case_members.case_id', '=', caseId)
+      .execute();
+    return [...users, ...units].sort((a, b) =>
+      a.added_at < b.added_at ? -1 : a.added_at > b.added_at ? 1 : a.id < b.id ? -1 : 1,
+    );
+  }
+
+  async getMember(caseId: string, memberId: string, trx: Kysely<Database> = this.db) {
+    return trx
+      .selectFrom('case_members')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', '=', memberId)
+      .executeTakeFirst();
+  }
+
+  async findMember(trx: Kysely<Database>, caseId: string, subject: { userId?: string; unitId?: string }) {
+    let q = trx.selectFrom('case_members').selectAll().where('case_id', '=', caseId);
+    q = subject.userId ? q.where('user_id', '=', subject.userId) : q.where('unit_id', '=', subject.unitId ?? '');
+    return q.executeTakeFirst();
+  }
+
+  async insertMember(trx: Kysely<Database>, row: CaseMemberRow): Promise<void> {
+    await trx.insertInto('case_members').values(row).execute();
+  }
+
+  async updateMemberRole(trx: Kysely<Database>, memberId: string, caseRole: string): Promise<void> {
+    await trx.updateTable('case_members').set({ case_role: caseRole }).where('id', '=', memberId).execute();
+  }
+
+  async deleteMember(trx: Kysely<Database>, memberId: string): Promise<void> {
+    await trx.deleteFrom('case_members').where('id', '=', memberId).execute();
+  }
+
+  async countLeads(trx: Kysely<Database>, caseId: string): Promise<number> {
+    const row = await trx
+      .selectFrom('case_members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('case_id', '=', caseId)
+      .where('case_role', '=', 'lead')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async getUser(userId: string, trx: Kysely<Database> = this.db) {
+    return trx
+      .selectFrom('users')
+      .select(['id', 'unit_id', 'agency_id', 'display_name', 'disabled'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+  }
+
+  async getUnit(unitId: string, trx: Kysely<Database> = this.db) {
+    return trx
+      .selectFrom('agency_units')
+      .select(['id', 'agency_id', 'name'])
+      .where('id', '=', unitId)
+      .executeTakeFirst();
+  }
+
+  // ---- notes ----
+
+  async insertNote(trx: Kysely<Database>, row: CaseNoteRow): Promise<void> {
+    await trx.insertInto('case_notes').values(row).execute();
+  }
+
+  async listNotes(caseId: string): Promise<NoteView[]> {
+    return this.db
+      .selectFrom('case_notes')
+      .leftJoin('users', 'users.id', 'case_notes.author_id')
+      .leftJoin('agencies', 'agencies.id', 'users.agency_id')
+      .selectAll('case_notes')
+      .select(['users.display_name as author_name', 'agencies.name as author_agency_name'])
+      .where('case_notes.case_id', '=', caseId)
+      .orderBy('case_notes.created_at', 'desc')
+      .orderBy('case_notes.id')
+      .limit(500)
+      .execute();
+  }
+
+  async getNote(noteId: string, trx: Kysely<Database> = this.db): Promise<NoteView | undefined> {
+    return trx
+      .selectFrom('case_notes')
+      .leftJoin('users', 'users.id', 'case_notes.author_id')
+      .leftJoin('agencies', 'agencies.id', 'users.agency_id')
+      .selectAll('case_notes')
+      .select(['users.display_name as author_name', 'agencies.name as author_agency_name'])
+      .where('case_notes.id', '=', noteId)
+      .executeTakeFirst();
+  }
+
+  // ---- tasks ----
+
+  private taskQuery(trx: Kysely<Database>) {
+    return trx
+      .selectFrom('case_tasks')
+      .innerJoin('cases', 'cases.id', 'case_tasks.case_id')
+      .leftJoin('users', 'users.id', 'case_tasks.owner_user_id')
+      .leftJoin('agencies', 'agencies.id', 'users.agency_id')
+      .selectAll('case_tasks')
+      .select([
+        'cases.reference as case_reference',
+        'cases.title as case_title',
+        'users.display_name as owner_name',
+        'agencies.name as owner_agency_name',
+      ]);
+  }
+
+  async insertTask(trx: Kysely<Database>, row: CaseTaskRow): Promise<void> {
+    await trx.insertInto('case_tasks').values(row).execute();
+  }
+
+  async updateTask(trx: Kysely<Database>, id: string, values: Partial<CaseTaskRow>): Promise<void> {
+    await trx.updateTable('case_tasks').set(values).where('id', '=', id).execute();
+  }
+
+  async getTask(id: string, trx: Kysely<Database> = this.db): Promise<TaskView | undefined> {
+    return this.taskQuery(trx).where('case_tasks.id', '=', id).executeTakeFirst();
+  }
+
+  async listTasks(caseId: string): Promise<TaskView[]> {
+    return this.taskQuery(this.db)
+      .where('case_tasks.case_id', '=', caseId)
+      .orderBy('case_tasks.status', 'desc')
+      .orderBy(sql`coalesce(case_tasks.due_on, '9999-12-31')`)
+      .orderBy('case_tasks.created_at')
+      .limit(500)
+      .execute();
+  }
+
+  /** Open tasks owned by the actor, in cases the actor can still open. */
+  async listOpenTasksOwnedBy(actor: Actor, limit: number): Promise<TaskView[]> {
+    return this.taskQuery(this.db)
+      .where('case_tasks.owner_user_id', '=', actor.userId)
+      .where('case_tasks.status', '=', 'open')
+      .where('case_tasks.case_id', 'in', memberCaseIdsQuery(this.db, actor))
+      .orderBy(sql`coalesce(case_tasks.due_on, '9999-12-31')`)
+      .orderBy('case_tasks.created_at')
+      .limit(limit)
+      .execute();
+  }
+
+  // ---- activity (read-only view of the audit log for the actor's cases) ----
+
+  async recentActivity(actor: Actor, options: { caseId?: string; limit: number; excludeActions: string[] }) {
+    let q = this.db
+      .selectFrom('audit_log')
+      .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+      .leftJoin('cases', 'cases.id', 'audit_log.case_id')
+      .select([
+        'audit_log.seq',
+        'audit_log.at',
+        'audit_log.action',
+        'audit_log.case_id',
+        'audit_log.record_type',
+        'audit_log.record_id',
+        'users.display_name as actor_name',
+        'cases.reference as case_reference',
+      ])
+      .where('audit_log.action', 'not in', options.excludeActions);
+    q = options.caseId
+      ? q.where('audit_log.case_id', '=', options.caseId)
+      : q.where('audit_log.case_id', 'in', memberCaseIdsQuery(this.db, actor));
+    return q.orderBy('audit_log.seq', 'desc').limit(options.limit).execute();
+  }
+}
