@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import './i18n/i18n';
 import './app/styles.css';
+import './app/pages.css';
 import { SessionProvider } from './app/session';
 import { createAppRouter } from './app/routes';
 

@@ -21,5 +21,7 @@ export const navigation: NavItem[] = [
 ];
 
 export function visibleNavigation(role: string | undefined, items: readonly NavItem[] = navigation): NavItem[] {
-  return items.filter((item) => !item.roles || (role !== undefined && (item.roles as readonly string[]).includes(role)));
+  return items.filter(
+    (item) => !item.roles || (role !== undefined && (item.roles as readonly string[]).includes(role)),
+  );
 }

@@ -8,6 +8,7 @@ import { LoginPage } from '../scenes/LoginPage/LoginPage';
 import { DashboardPage } from '../scenes/DashboardPage/DashboardPage';
 import { CaseListPage } from '../scenes/CaseListPage/CaseListPage';
 import { CasePage } from '../scenes/CasePage/CasePage';
+import { NewCasePage } from '../scenes/NewCasePage/NewCasePage';
 import { EntityPage } from '../scenes/EntityPage/EntityPage';
 import { SearchPage } from '../scenes/SearchPage/SearchPage';
 import { AuditPage } from '../scenes/AuditPage/AuditPage';
@@ -20,7 +21,8 @@ export const shellRoutes: RouteObject[] = [
   { index: true, element: <DashboardPage /> },
   { path: 'cases', element: <CaseListPage /> },
   { path: 'cases/:caseId', element: <CasePage /> },
-  { path: 'cases/:caseId/entities/:entityId', element: <EntityPage /> },
+  { path: 'cases/new', element: <NewCasePage /> },
+  { path: 'entities/:entityId', element: <EntityPage /> },
   { path: 'cases/:caseId/:tabId', element: <CasePage /> },
   { path: 'search', element: <SearchPage /> },
   { path: 'audit', element: <AuditPage /> },

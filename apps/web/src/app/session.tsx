@@ -54,10 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     ]).finally(() => setLoading(false));
   }, [refresh]);
 
-  const value = useMemo(
-    () => ({ user, health, loading, refresh, logout }),
-    [user, health, loading, refresh, logout],
-  );
+  const value = useMemo(() => ({ user, health, loading, refresh, logout }), [user, health, loading, refresh, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,18 +1,5 @@
-// Shapes of the identity API as the UI uses them. Replaced by '@trag/contracts/identity' types once they land.
-export interface SessionAgency {
-  id: string;
-  name: string;
-  country: string;
-  kind: string;
-  requireTotp?: boolean;
-}
+// The identity contracts as the UI uses them.
+import type { identity } from '@trag/contracts';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  locale: string;
-  totpEnabled: boolean;
-  agency: SessionAgency;
-}
+export type SessionUser = identity.CurrentUser;
+export type SessionAgency = identity.CurrentUser['agency'];

@@ -1,3 +1,158 @@
+// All cases the user is a member of, with filters kept in the URL (shareable, survive reload).
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { cases } from '@trag/contracts';
+import { queryString, useApi } from '../../api/use-api';
+import { ErrorNotice, Loading } from '../../components/error-notice';
+import { PageHeader } from '../../components/page-header';
+import { CaseTable } from '../../features/cases/case-table';
+import { casesApi } from '../../features/cases/cases.api';
+import { useFormat } from '../../i18n/format';
+
+const PAGE_SIZE = 50;
+
 export function CaseListPage() {
-  return <div />;
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const applied = {
+    status: params.get('status') ?? '',
+    type: params.get('type') ?? '',
+    tag: params.get('tag') ?? '',
+    text: params.get('text') ?? '',
+  };
+  const offset = Number(params.get('offset') ?? '0') || 0;
+  const [draft, setDraft] = useState(applied);
+  const list = useApi<cases.CaseListResponse>(
+    `${casesApi.list()}${queryString({ ...applied, limit: PAGE_SIZE, offset })}`,
+  );
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(draft)) if (value.trim()) next.set(key, value.trim());
+    setParams(next);
+  }
+  function clear() {
+    setDraft({ status: '', type: '', tag: '', text: '' });
+    setParams(new URLSearchParams());
+  }
+  const page = (newOffset: number) => {
+    const next = new URLSearchParams(params);
+    next.set('offset', String(newOffset));
+    setParams(next);
+  };
+  const total = list.data?.total ?? 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('cases:list.title')}
+        description={t('cases:list.description')}
+        actions={
+          <Link to="/cases/new" className="button button-primary">
+            {t('cases:list.new')}
+          </Link>
+        }
+      />
+      <form className="filters" onSubmit={apply} role="search" aria-label={t('cases:list.filters')}>
+        <div className="field field-wide">
+          <label htmlFor="case-filter-text">{t('cases:list.text')}</label>
+          <input
+            id="case-filter-text"
+            type="search"
+            value={draft.text}
+            placeholder={t('cases:list.textPlaceholder')}
+            onChange={(e) => setDraft((d) => ({ ...d, text: e.target.value }))}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="case-filter-status">{t('cases:fields.status')}</label>
+          <select
+            id="case-filter-status"
+            value={draft.status}
+            onChange={(e) => setDraft((d) => ({ ...d, status: e.target.value }))}
+          >
+            <option value="">{t('cases:list.any')}</option>
+            {cases.CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`cases:status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="case-filter-type">{t('cases:fields.type')}</label>
+          <select
+            id="case-filter-type"
+            value={draft.type}
+            onChange={(e) => setDraft((d) => ({ ...d, type: e.target.value }))}
+          >
+            <option value="">{t('cases:list.any')}</option>
+            {cases.CASE_TYPES.map((s) => (
+              <option key={s} value={s}>
+                {t(`cases:types.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="case-filter-tag">{t('cases:list.tag')}</label>
+          <input
+            id="case-filter-tag"
+            value={draft.tag}
+            onChange={(e) => setDraft((d) => ({ ...d, tag: e.target.value }))}
+          />
+        </div>
+        <div className="field" style={{ flex: '0 0 auto', flexDirection: 'row', gap: '0.4rem' }}>
+          <button type="submit" className="button button-primary">
+            {t('common:actions.filter')}
+          </button>
+          <button type="button" className="button" onClick={clear}>
+            {t('common:actions.clear')}
+          </button>
+        </div>
+      </form>
+      <ErrorNotice error={list.error} />
+      {list.loading && !list.data ? (
+        <Loading />
+      ) : list.data && list.data.items.length === 0 ? (
+        <div className="panel">
+          <p className="empty">{t('cases:list.empty')}</p>
+        </div>
+      ) : (
+        <>
+          <CaseTable items={list.data?.items ?? []} caption={t('cases:list.title')} />
+          <div className="pagination">
+            <span aria-live="polite">
+              {t('common:pagination.range', {
+                from: format.number(total === 0 ? 0 : offset + 1),
+                to: format.number(Math.min(offset + PAGE_SIZE, total)),
+                total: format.number(total),
+              })}
+            </span>
+            <span>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={offset === 0}
+                onClick={() => page(Math.max(0, offset - PAGE_SIZE))}
+              >
+                {t('common:pagination.previous')}
+              </button>{' '}
+              <button
+                type="button"
+                className="button button-small"
+                disabled={offset + PAGE_SIZE >= total}
+                onClick={() => page(offset + PAGE_SIZE)}
+              >
+                {t('common:pagination.next')}
+              </button>
+            </span>
+          </div>
+        </>
+      )}
+    </>
+  );
 }
