@@ -79,6 +79,16 @@ describeEachDialect('identity store', (dialect) => {
     await expect(login('ghost', 'Wrong-password-x1')).rejects.toMatchObject({ code: 'account_locked' });
   });
 
+  it('counts failures that arrive at the same time (several API processes) without losing any', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: AUTH_SETTINGS.maxFailuresPerAccount }, (_, i) =>
+        new AuthService({ ...ctx }).login({ username: 'milica', password: `Wrong-password-${i}`, ip: `10.2.0.${i}` }),
+      ),
+    );
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    await expect(login('milica', PASSWORD)).rejects.toMatchObject({ code: 'account_locked' });
+  });
+
   it('unlocks the account when the lockout time has passed', async () => {
     for (let i = 0; i < AUTH_SETTINGS.maxFailuresPerAccount; i++) {
       await expect(login('milica', 'Wrong-password-x1')).rejects.toMatchObject({ code: 'invalid_credentials' });

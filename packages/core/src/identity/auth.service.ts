@@ -217,7 +217,7 @@ export class AuthService {
         trx,
       );
       if (!user || !countsTowardsLockout) return;
-      const failures = user.failed_logins + 1;
+      const failures = await this.users.incrementFailedLogins(user.id, trx);
       if (failures >= AUTH_SETTINGS.maxFailuresPerAccount) {
         const lockedUntil = addMs(now, AUTH_SETTINGS.lockoutMs);
         await this.users.update(user.id, { failed_logins: 0, locked_until: lockedUntil }, trx);
@@ -226,8 +226,6 @@ export class AuthService {
           { action: 'auth.lockout', recordType: 'user', recordId: user.id, details: { failures, lockedUntil } },
           trx,
         );
-      } else {
-        await this.users.update(user.id, { failed_logins: failures }, trx);
       }
     });
   }

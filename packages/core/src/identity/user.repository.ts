@@ -77,6 +77,17 @@ export class UserRepository {
     await trx.insertInto('users').values(row).execute();
   }
 
+  /** Adds one failed login atomically (several API processes may count at once) and returns the new count. */
+  async incrementFailedLogins(id: string, trx: Kysely<Database> = this.db): Promise<number> {
+    const row = await trx
+      .updateTable('users')
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+      .where('id', '=', id)
+      .returning('failed_logins')
+      .executeTakeFirst();
+    return Number(row?.failed_logins ?? 0);
+  }
+
   async update(id: string, changes: Updateable<UsersTable>, trx: Kysely<Database> = this.db): Promise<void> {
     await trx.updateTable('users').set(changes).where('id', '=', id).execute();
   }
