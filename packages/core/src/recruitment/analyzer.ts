@@ -186,7 +186,8 @@ export class RecruitmentAnalyzer {
         continue;
       }
       score += hit.weight;
-      if (hit.weight > 0) counted++;
+      // network signals add to the score, but only content indicators count towards the combination
+      if (hit.weight > 0 && hit.family !== 'network') counted++;
       const sign = hit.weight > 0 ? `+${hit.weight}` : `${hit.weight}`;
       reasons.push({
         code: hit.family === 'network' ? 'network' : 'indicator',
@@ -202,9 +203,9 @@ export class RecruitmentAnalyzer {
       code: flagged ? 'flagged' : 'not_flagged',
       weight: 0,
       text: flagged
-        ? `Flagged: score ${score} ≥ ${threshold} from ${counted} different indicators.`
+        ? `Flagged: score ${score} ≥ ${threshold}, with ${counted} different content indicators.`
         : counted < minIndicators
-          ? `Not flagged: ${counted === 0 ? 'no indicator' : 'a single indicator'} found; single indicators are weak (98.4 % of work-abroad ads carry one), at least ${minIndicators} are needed.`
+          ? `Not flagged: ${counted === 0 ? 'no content indicator' : 'a single content indicator'} found; single indicators are weak (98.4 % of work-abroad ads carry one), at least ${minIndicators} are needed (network signals only add to the score).`
           : `Not flagged: score ${score} is below the threshold ${threshold}.`,
     });
     return { ...analysis, score, flagged, reasons };

@@ -52,10 +52,29 @@ const DEFAULT_REGIONS: Record<string, CountryCode[]> = {
   default: ['RS', 'BA', 'ME', 'MK', 'HR', 'AL', 'XK', 'DE', 'AT', 'IT', 'TR'],
 };
 
-/** The language's own regions first, then the rest of the region (a short ad's language guess can be wrong). */
-function regionsFor(language: LanguageCode | undefined): CountryCode[] {
+// Places and currencies that say where a poster is, so a national number like 061 234 567 is read in the right
+// country (061 is a mobile prefix in both Bosnia and Herzegovina and Serbia). Folded words.
+const REGION_CUES: Array<[CountryCode, RegExp]> = [
+  [
+    'BA',
+    /\b(?:bih|bosn\w*|sarajev\w*|tuzl\w*|zenic\w*|mostar\w*|banja luk\w*|banjaluk\w*|bihac\w*|brck\w*|bijeljin\w*|km)\b/g,
+  ],
+  ['ME', /\b(?:crn\w* gor\w*|montenegr\w*|podgoric\w*|niksic\w*|budv\w*|ulcinj\w*|herceg novi|bar)\b/g],
+  ['MK', /\b(?:makedonij\w*|skopj\w*|bitol\w*|kumanov\w*|ohrid\w*|tetov\w*|denari|mkd)\b/g],
+  ['RS', /\b(?:srbij\w*|beograd\w*|novi sad\w*|novom sadu|nis|nisu|kragujevc\w*|subotic\w*|rsd|dinara)\b/g],
+  ['AL', /\b(?:shqiperi\w*|tiran\w*|durres\w*|lek\w*)\b/g],
+  ['XK', /\b(?:kosov\w*|prishtin\w*|prizren\w*)\b/g],
+];
+
+/** Regions cued by the text, then the language's own regions, then the rest of the region. */
+function regionsFor(language: LanguageCode | undefined, foldedText = ''): CountryCode[] {
+  const cued = REGION_CUES.map(([region, re]) => [region, foldedText.match(re)?.length ?? 0] as const)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([region]) => region);
   const own = DEFAULT_REGIONS[language ?? 'default'] ?? [];
-  return [...own, ...DEFAULT_REGIONS.default!.filter((r) => !own.includes(r))];
+  const order = [...cued, ...own, ...DEFAULT_REGIONS.default!];
+  return order.filter((r, i) => order.indexOf(r) === i);
 }
 
 interface Span {
@@ -75,6 +94,11 @@ export function parsePhone(digits: string, regions: CountryCode[]): { e164: stri
     return parsed?.isValid() ? { e164: parsed.number, country: parsed.country ?? '' } : null;
   }
   if (bare.length < 8) return null; // short national numbers are too often prices, dates or codes
+  // "381641234567", "4915123456789": a country code written without "+" or "00"
+  if (bare.length >= 11 && /^(?:3[5-8]\d|4[139]|90)/.test(bare)) {
+    const parsed = parsePhoneNumberFromString(`+${bare}`);
+    if (parsed?.isValid()) return { e164: parsed.number, country: parsed.country ?? '' };
+  }
   for (const region of regions) {
     const parsed = parsePhoneNumberFromString(candidate, region);
     if (parsed?.isValid()) return { e164: parsed.number, country: parsed.country ?? region };
@@ -108,7 +132,7 @@ function extractPhones(text: string, regions: CountryCode[], taken: Span[], out:
         if (overlaps(taken, start, end)) continue;
         // money, not a phone: "1500 EUR", "€ 2000"
         const after = text.slice(end, end + 5).toLowerCase();
-        if (/^\s?(?:eur|€|km|rsd|din|usd|\$|chf|mkd|den|lek|all)/.test(after)) continue;
+        if (/^\s?(?:eur|€|km|rsd|din|usd|\$|chf|mkd|den|lek|all)(?![a-z])/.test(after)) continue;
         const phone = parsePhone(digits, regions);
         if (!phone) continue;
         out.push({ type: 'phone', value: phone.e164, start, end, raw, detail: phone.country });
@@ -144,10 +168,11 @@ function tokenDigits(token: string): { digits: string; disguised: boolean } | nu
   if (/^[0-9]+$/.test(token)) return { digits: token, disguised: false };
   const word = NUMBER_WORDS[token];
   if (word !== undefined) return { digits: word, disguised: true };
-  if (!/[0-9]/.test(token) && !/^[a-z]+$/.test(token)) return null;
+  // Letters-only words are digits only when they are number words (exact); mixed tokens are read piece by piece.
+  const hasDigit = /[0-9]/.test(token);
+  if (!hasDigit) return null;
   let digits = '';
   let i = 0;
-  const hasDigit = /[0-9]/.test(token);
   while (i < token.length) {
     const ch = token[i]!;
     if (ch >= '0' && ch <= '9') {
@@ -215,7 +240,17 @@ function extractDisguisedPhones(
   let plusNext = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const raw = folded.text.slice(token.foldedStart, token.foldedEnd);
+    if (
+      !token.deobfuscated &&
+      NUMBER_WORDS[token.text] === undefined &&
+      token.text !== 'plus' &&
+      !/[0-9]/.test(token.text)
+    ) {
+      flush();
+      plusNext = false;
+      continue;
+    }
+    const raw = token.deobfuscated ? folded.text.slice(token.foldedStart, token.foldedEnd) : token.text;
     if (raw === 'plus') {
       flush();
       plusNext = true;
@@ -499,8 +534,8 @@ function addMessengerPhones(text: string, out: ExtractedIdentifier[]): void {
   const phones = out.filter((i) => i.type === 'phone');
   for (const phone of phones) {
     const before = text.slice(Math.max(0, phone.start - 30), phone.start);
-    // only the text since the previous number or line break counts
-    let cut = before.lastIndexOf('\n');
+    // only the text since the previous number or the end of the previous sentence counts
+    let cut = Math.max(before.lastIndexOf('\n'), before.search(/[.!?;](?=[^.!?;]*$)/));
     for (let i = before.length - 1; i > cut; i--) {
       if (before.charCodeAt(i) >= 48 && before.charCodeAt(i) <= 57) {
         cut = i;
@@ -522,7 +557,7 @@ export function extractIdentifiers(norm: NormalizedText, language?: LanguageCode
   const text = norm.original;
   const out: ExtractedIdentifier[] = [];
   const taken: Span[] = [];
-  const regions = regionsFor(language);
+  const regions = regionsFor(language, norm.folded.text);
   extractEmails(text, taken, out);
   extractUrls(text, taken, out);
   extractWallets(text, taken, out);

@@ -87,12 +87,23 @@ export class IndicatorMatcher {
   /** All phrase matches in the token sequence; work is bounded by tokens × trie fan-out × MAX_PATTERN_WORDS. */
   match(tokens: Token[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
-    const stack: Array<[TrieNode, number]> = [];
+    const nodes: TrieNode[] = [];
+    const indexes: number[] = [];
     for (let start = 0; start < tokens.length; start++) {
-      stack.length = 0;
-      stack.push([this.root, start]);
-      while (stack.length > 0) {
-        const [node, index] = stack.pop()!;
+      // quick reject: the first word must start some pattern
+      const first = tokens[start]!;
+      if (!this.root.literal.has(first.text) && !this.root.number && !this.root.any) {
+        let prefixed = false;
+        for (const [stem] of this.root.prefix) if (first.text.startsWith(stem)) prefixed = true;
+        if (!prefixed) continue;
+      }
+      nodes.length = 0;
+      indexes.length = 0;
+      nodes.push(this.root);
+      indexes.push(start);
+      while (nodes.length > 0) {
+        const node = nodes.pop()!;
+        const index = indexes.pop()!;
         for (const end of node.ends) {
           out.push({
             indicator: end.indicator,
@@ -104,12 +115,27 @@ export class IndicatorMatcher {
         }
         const token = tokens[index];
         if (!token || index - start >= MAX_PATTERN_WORDS) continue;
+        if (index > start && token.sentenceStart) continue; // phrases do not run across sentences
         const word = token.text;
         const literal = node.literal.get(word);
-        if (literal) stack.push([literal, index + 1]);
-        for (const [stem, next] of node.prefix) if (word.startsWith(stem)) stack.push([next, index + 1]);
-        if (node.number && token.isNumber) stack.push([node.number, index + 1]);
-        if (node.any) stack.push([node.any, index + 1]);
+        if (literal) {
+          nodes.push(literal);
+          indexes.push(index + 1);
+        }
+        for (const [stem, next] of node.prefix) {
+          if (word.startsWith(stem)) {
+            nodes.push(next);
+            indexes.push(index + 1);
+          }
+        }
+        if (node.number && token.isNumber) {
+          nodes.push(node.number);
+          indexes.push(index + 1);
+        }
+        if (node.any) {
+          nodes.push(node.any);
+          indexes.push(index + 1);
+        }
       }
     }
     return out;

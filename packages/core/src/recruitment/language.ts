@@ -225,6 +225,17 @@ const LETTERS: Array<[RegExp, Partial<Record<LanguageCode, number>>, string]> = 
   [/[پچژگ]/g, { fa: 4 }, 'پ/چ/ژ/گ'],
 ];
 
+/** character (both cases) → index in LETTERS */
+const LETTER_GROUP = new Map<string, number>();
+LETTERS.forEach(([re], index) => {
+  for (let code = 0xc0; code < 0x700; code++) {
+    const ch = String.fromCharCode(code);
+    re.lastIndex = 0;
+    if (re.test(ch.toLowerCase()) && !LETTER_GROUP.has(ch)) LETTER_GROUP.set(ch, index);
+    re.lastIndex = 0;
+  }
+});
+
 const CYRILLIC_LANGS = new Set<LanguageCode>(['hbs', 'mk', 'ru', 'uk', 'bg']);
 const LATIN_LANGS = new Set<LanguageCode>(['en', 'hbs', 'sq', 'de', 'it', 'tr', 'fr']);
 
@@ -246,10 +257,11 @@ function detectScript(text: string): { script: Script; latin: number; cyrillic: 
   return { script, latin, cyrillic, arabic };
 }
 
-const WORD_SETS = Object.fromEntries(Object.entries(WORDS).map(([k, v]) => [k, new Set(v)])) as Record<
-  keyof typeof WORDS,
-  Set<string>
->;
+/** word → the languages it belongs to */
+const WORD_LANGUAGES = new Map<string, LanguageCode[]>();
+for (const [lang, words] of Object.entries(WORDS) as Array<[LanguageCode, string[]]>) {
+  for (const word of words) WORD_LANGUAGES.set(word, [...(WORD_LANGUAGES.get(word) ?? []), lang]);
+}
 
 /** Identifies the language of one item from its letters and words; returns 'und' when there is no evidence. */
 export function identifyLanguage(original: string, tokens: Token[]): LanguageGuess {
@@ -265,23 +277,30 @@ export function identifyLanguage(original: string, tokens: Token[]): LanguageGue
       evidence: [persian > 0 ? `Persian letters ×${persian}` : 'Arabic script'],
     };
   }
-  const lower = sample.toLowerCase();
   const scores = new Map<LanguageCode, number>();
   const letterEvidence = new Map<LanguageCode, string[]>();
-  for (const [re, weights, label] of LETTERS) {
-    const count = (lower.match(re) ?? []).length;
-    if (count === 0) continue;
+  const letterCounts = new Array<number>(LETTERS.length).fill(0);
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0xc0) continue;
+    const group = LETTER_GROUP.get(sample[i]!);
+    if (group !== undefined) letterCounts[group]!++;
+  }
+  LETTERS.forEach(([, weights, label], index) => {
+    const count = letterCounts[index]!;
+    if (count === 0) return;
     for (const [lang, w] of Object.entries(weights) as Array<[LanguageCode, number]>) {
       scores.set(lang, (scores.get(lang) ?? 0) + Math.min(count, 10) * w);
       letterEvidence.set(lang, [...(letterEvidence.get(lang) ?? []), `${label}×${count}`]);
     }
-  }
+  });
   const wordEvidence = new Map<LanguageCode, Set<string>>();
   const limit = Math.min(tokens.length, 600);
   for (let i = 0; i < limit; i++) {
     const word = tokens[i]!.text;
-    for (const [lang, set] of Object.entries(WORD_SETS) as Array<[LanguageCode, Set<string>]>) {
-      if (!set.has(word)) continue;
+    const langs = WORD_LANGUAGES.get(word);
+    if (!langs) continue;
+    for (const lang of langs) {
       scores.set(lang, (scores.get(lang) ?? 0) + 1);
       const seen = wordEvidence.get(lang) ?? new Set<string>();
       seen.add(word);

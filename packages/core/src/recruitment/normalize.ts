@@ -2,7 +2,7 @@
 // (NFC, lower case, Serbian/Macedonian Cyrillic → Latin, diacritics removed) split into word tokens, with
 // leetspeak inside words undone ("p4s0š" → "paso", "s3x" → "sex"). Every token keeps the span of the original
 // text it came from (UTF-16 code units), so matches can be highlighted in the original.
-import { foldWithOffsets, type FoldedText } from '@trag/core/text';
+import { foldText, type FoldedText } from '@trag/core/text';
 
 export interface Token {
   /** Folded, de-obfuscated word used for matching. */
@@ -17,6 +17,8 @@ export interface Token {
   isNumber: boolean;
   /** True when leetspeak was undone in this token. */
   deobfuscated: boolean;
+  /** True when a sentence ends between the previous token and this one (phrases do not cross it). */
+  sentenceStart: boolean;
 }
 
 export interface NormalizedText {
@@ -108,8 +110,23 @@ export function tokenize(original: string, folded: FoldedText): Token[] {
       break;
     }
     const raw = text.slice(i, j);
-    const word = deLeet(raw);
-    const isNumber = /^[0-9]+$/.test(raw);
+    let hasDigitOrLeet = false;
+    let hasLetter = false;
+    for (let k = i; k < j; k++) {
+      const c = text.charCodeAt(k);
+      if (isLetter(c)) hasLetter = true;
+      else if (isDigit(c) || c === 64 || c === 36) hasDigitOrLeet = true;
+    }
+    const word = hasLetter && hasDigitOrLeet ? deLeet(raw) : raw;
+    const isNumber = !hasLetter && hasDigitOrLeet && /^[0-9]+$/.test(raw);
+    const previous = tokens[tokens.length - 1];
+    let sentenceStart = previous === undefined;
+    if (previous) {
+      for (let k = previous.foldedEnd; k < i; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 46 || c === 33 || c === 63 || c === 59) sentenceStart = true; // . ! ? ;
+      }
+    }
     const lastOffset = folded.offsets[j - 1] ?? original.length - 1;
     const lastCode = original.codePointAt(lastOffset) ?? 0;
     tokens.push({
@@ -120,15 +137,61 @@ export function tokenize(original: string, folded: FoldedText): Token[] {
       end: lastOffset + (lastCode > 0xffff ? 2 : 1),
       isNumber,
       deobfuscated: word !== raw,
+      sentenceStart,
     });
     i = j;
   }
   return tokens;
 }
 
+// Per-character fold results, computed by @trag/core/text's own foldText (the single source of truth for folding)
+// and cached: an item has few distinct characters, so this gives the same output as foldWithOffsets, faster.
+const FOLD_CACHE = new Map<string, string>();
+const SPACE = /\s/u;
+
+function foldChar(ch: string): string {
+  let folded = FOLD_CACHE.get(ch);
+  if (folded === undefined) {
+    folded = SPACE.test(ch) ? ' ' : foldText(ch);
+    if (FOLD_CACHE.size < 20_000) FOLD_CACHE.set(ch, folded);
+  }
+  return folded;
+}
+
+/** Same result as foldWithOffsets from @trag/core/text (checked by a test), with per-character caching. */
+export function foldWithOffsetsCached(original: string): FoldedText {
+  const parts: string[] = [];
+  const offsets: number[] = [];
+  let lastWasSpace = true;
+  let index = 0;
+  for (const ch of original) {
+    const start = index;
+    index += ch.length;
+    const folded = foldChar(ch);
+    if (folded === ' ') {
+      if (!lastWasSpace) {
+        parts.push(' ');
+        offsets.push(start);
+        lastWasSpace = true;
+      }
+      continue;
+    }
+    if (folded.length === 0) continue;
+    parts.push(folded);
+    for (let i = 0; i < folded.length; i++) offsets.push(start);
+    lastWasSpace = false;
+  }
+  let text = parts.join('');
+  if (text.endsWith(' ')) {
+    text = text.slice(0, -1);
+    offsets.pop();
+  }
+  return { text, offsets };
+}
+
 /** Folds and tokenises one item's text (cut to MAX_ANALYSED_LENGTH). */
 export function normalizeText(text: string): NormalizedText {
   const original = text.length > MAX_ANALYSED_LENGTH ? text.slice(0, MAX_ANALYSED_LENGTH) : text;
-  const folded = foldWithOffsets(original);
+  const folded = foldWithOffsetsCached(original);
   return { original, folded, tokens: tokenize(original, folded) };
 }
