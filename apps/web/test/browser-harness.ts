@@ -128,5 +128,5 @@ export async function logInThroughUi(page: Page, baseUrl: string, username: stri
   await page.getByLabel(/username/i).fill(username);
   await page.getByLabel(/password/i).fill(password);
   await page.getByRole('button', { name: /log in/i }).click();
-  await page.getByRole('navigation', { name: /main/i }).waitFor();
+  await page.locator('nav.sidebar').waitFor();
 }

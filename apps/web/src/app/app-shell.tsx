@@ -6,6 +6,7 @@ import { useCurrentUser, useSession } from './session';
 import { visibleNavigation } from './navigation';
 import { LanguageSwitcher } from '../components/language-switcher';
 import { DemoBanner } from '../components/demo-banner';
+import { HeaderSearch } from '../components/header-search';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function AppShell() {
           </span>
           <span className="brand-name">{t('common:app.name')}</span>
         </NavLink>
+        <HeaderSearch />
         <div className="shell-header-right">
           <LanguageSwitcher />
           <NavLink to="/account" className="header-user" title={t('common:shell.account')}>

@@ -86,5 +86,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  // An agency that requires two-factor authentication allows nothing else until the user has enrolled.
+  if (user.totpEnrolmentRequired && location.pathname !== '/account') {
+    return <Navigate to="/account?enrol=totp" replace />;
+  }
   return <>{children}</>;
 }

@@ -14,24 +14,28 @@ export function isLanguageCode(value: string | null | undefined): value is Langu
   return LANGUAGES.some((l) => l.code === value);
 }
 
-/** The BCP 47 locale Intl uses for dates and numbers (Intl has no data for "cnr": Montenegrin Latin uses sr-Latn-ME). */
+/**
+ * Locales Intl may format dates and numbers with, best first. Browsers ship different locale data (Chromium has no
+ * Bosnian data, and no runtime knows "cnr"), so the first one the runtime supports wins.
+ */
+const INTL_CANDIDATES: Record<LanguageCode, string[]> = {
+  en: ['en-GB', 'en'],
+  bs: ['bs-Latn-BA', 'bs', 'hr-BA', 'hr', 'sr-Latn-BA'],
+  'sr-Latn': ['sr-Latn-RS', 'sr-Latn', 'hr'],
+  'sr-Cyrl': ['sr-Cyrl-RS', 'sr-Cyrl', 'sr'],
+  cnr: ['sr-Latn-ME', 'sr-Latn', 'hr'],
+  mk: ['mk-MK', 'mk'],
+  sq: ['sq-AL', 'sq'],
+};
+
+const resolved = new Map<string, string>();
+
+/** The BCP 47 locale Intl uses for dates and numbers in a UI language. */
 export function intlLocale(code: string): string {
-  switch (code) {
-    case 'en':
-      return 'en-GB';
-    case 'bs':
-      return 'bs-Latn-BA';
-    case 'sr-Latn':
-      return 'sr-Latn-RS';
-    case 'sr-Cyrl':
-      return 'sr-Cyrl-RS';
-    case 'cnr':
-      return 'sr-Latn-ME';
-    case 'mk':
-      return 'mk-MK';
-    case 'sq':
-      return 'sq-AL';
-    default:
-      return 'en-GB';
-  }
+  const cached = resolved.get(code);
+  if (cached) return cached;
+  const candidates = isLanguageCode(code) ? INTL_CANDIDATES[code] : ['en-GB'];
+  const supported = candidates.find((c) => Intl.DateTimeFormat.supportedLocalesOf([c]).length > 0) ?? 'en-GB';
+  resolved.set(code, supported);
+  return supported;
 }

@@ -43,7 +43,7 @@ export function CaseTasksTab({ caseId }: CaseTabProps) {
   async function toggle(task: cases.CaseTask) {
     setError(undefined);
     try {
-      await apiPatch(casesApi.task(caseId, task.id), { status: task.status === 'done' ? 'open' : 'done' });
+      await apiPatch(casesApi.task(task.id), { status: task.status === 'done' ? 'open' : 'done' });
       refresh();
     } catch (err) {
       setError(err);

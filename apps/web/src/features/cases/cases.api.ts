@@ -11,11 +11,12 @@ export const casesApi = {
   member: (caseId: string, memberId: string) => `/api/cases/${enc(caseId)}/members/${enc(memberId)}`,
   notes: (caseId: string) => `/api/cases/${enc(caseId)}/notes`,
   tasks: (caseId: string) => `/api/cases/${enc(caseId)}/tasks`,
-  task: (caseId: string, taskId: string) => `/api/cases/${enc(caseId)}/tasks/${enc(taskId)}`,
+  task: (taskId: string) => `/api/tasks/${enc(taskId)}`,
   entities: (caseId: string) => `/api/cases/${enc(caseId)}/entities`,
   links: (caseId: string) => `/api/cases/${enc(caseId)}/links`,
   activity: (caseId: string) => `/api/cases/${enc(caseId)}/activity`,
   entity: (entityId: string) => `/api/entities/${enc(entityId)}`,
+  link: (linkId: string) => `/api/links/${enc(linkId)}`,
   search: () => '/api/search',
   directory: () => '/api/users/directory',
 };
