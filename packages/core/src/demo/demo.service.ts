@@ -1,5 +1,7 @@
-// Loads the synthetic demo workspace into an empty database. Each domain contributes its own part.
-import { loadIdentityDemo } from '../identity';
+// Loads the SYNTHETIC demo workspace into an empty database (`npm start` = `trag serve --demo`, and `trag demo load`).
+// Each domain contributes its own part through its own demo loader, called here in dependency order; a part sees the
+// results of the parts before it (agencies and accounts first, then cases, then what hangs off cases).
+import { loadIdentityDemo, type IdentityDemo } from '../identity';
 import type { CoreContext } from '../shared/context';
 
 export interface DemoAccount {
@@ -13,12 +15,32 @@ export interface DemoAccount {
 export interface DemoResult {
   loaded: boolean;
   accounts: DemoAccount[];
+  /** Names of the parts that were loaded, in order. */
+  parts: string[];
+}
+
+/** What the parts loaded so far produced; later parts build on it. */
+export interface DemoSoFar {
+  identity: IdentityDemo;
+}
+
+/** The domain parts after identity, in order. Each domain adds one line here when its demo loader lands. */
+const PARTS: Array<{ name: string; load: (ctx: CoreContext, demo: DemoSoFar) => Promise<unknown> }> = [];
+
+export async function isDatabaseEmpty(ctx: CoreContext): Promise<boolean> {
+  const existing = await ctx.database.db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
+  return !existing;
 }
 
 export async function loadDemoWorkspaceIfEmpty(ctx: CoreContext): Promise<DemoResult> {
-  const existing = await ctx.database.db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
-  if (existing) return { loaded: false, accounts: [] };
+  if (!(await isDatabaseEmpty(ctx))) return { loaded: false, accounts: [], parts: [] };
   // Agencies in the four countries and one account per role; other domains add their parts after this.
   const identity = await loadIdentityDemo(ctx);
-  return { loaded: true, accounts: identity.accounts };
+  const demo: DemoSoFar = { identity };
+  const parts = ['identity'];
+  for (const part of PARTS) {
+    await part.load(ctx, demo);
+    parts.push(part.name);
+  }
+  return { loaded: true, accounts: identity.accounts, parts };
 }

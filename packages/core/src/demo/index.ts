@@ -1,1 +1,9 @@
-export { loadDemoWorkspaceIfEmpty, type DemoAccount, type DemoResult } from './demo.service';
+export {
+  isDatabaseEmpty,
+  loadDemoWorkspaceIfEmpty,
+  type DemoAccount,
+  type DemoResult,
+  type DemoSoFar,
+} from './demo.service';
+export { loadScaleDemo, type ScaleDemoOptions, type ScaleDemoResult } from './demo-scale.service';
+export { ScaleDemoGenerator, seededRandom } from './demo-scale-generator';
