@@ -4,10 +4,16 @@ import { healthRoutes } from './health.routes';
 import { identityRoutes } from './identity.routes';
 import { auditRoutes } from './audit.routes';
 import { platformRoutes } from './platform.routes';
+import { casesRoutes } from './cases.routes';
+import { entitiesRoutes } from './entities.routes';
+import { searchRoutes } from './search.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(identityRoutes);
   await app.register(auditRoutes);
   await app.register(platformRoutes);
+  await app.register(casesRoutes);
+  await app.register(entitiesRoutes);
+  await app.register(searchRoutes);
 }
