@@ -13,7 +13,21 @@ const CHAIN_OF: Record<string, AddressChain> = { BTC: 'btc', ETH: 'eth', TRX: 't
 const TOKENS = new Set(['USDT', 'USDC', 'DAI', 'BUSD', 'TUSD']);
 const str = (v: unknown) => (v === undefined || v === null || v === '' ? null : String(v));
 
-export function importTagPackYaml(text: string, file: string, stats: ImportStats): TagRecord[] {
+export interface TagPackOptions {
+  /** Fail on the first invalid address instead of leaving it out with a warning (default false). */
+  strict?: boolean;
+}
+
+/**
+ * Published TagPacks are third-party reference data with occasional slips; by default a tag with an invalid or
+ * mismatched address is left out and reported in `stats.warnings` (file, line, reason) rather than failing the pack.
+ */
+export function importTagPackYaml(
+  text: string,
+  file: string,
+  stats: ImportStats,
+  options: TagPackOptions = {},
+): TagRecord[] {
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
@@ -48,13 +62,22 @@ export function importTagPackYaml(text: string, file: string, stats: ImportStats
       continue;
     }
     const v = validateAddress(address);
-    if (!v.valid)
-      throw importError(
-        file,
-        line,
-        `tag address "${address.slice(0, 80)}" is not valid (${v.error})`,
-        'crypto_import_bad_address',
+    if (!v.valid) {
+      if (options.strict) {
+        throw importError(
+          file,
+          line,
+          `tag address "${address.slice(0, 80)}" is not valid (${v.error})`,
+          'crypto_import_bad_address',
+        );
+      }
+      // Third-party packs contain slips (a truncated Tron address in the KuCoin pack): left out and reported.
+      skip(stats, 'invalid_address');
+      stats.warnings.push(
+        `${file}, line ${line}: "${address.slice(0, 80)}" is not a valid address (${v.error}); left out`,
       );
+      continue;
+    }
     if (declared && declared !== v.chain) {
       // Published lists contain such slips (OFAC: a Tron address listed as BTC). Importing the tag under either chain
       // would assert something the source did not say, so it is left out and reported.
