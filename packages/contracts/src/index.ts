@@ -5,3 +5,4 @@ export * as audit from './audit';
 export * as identity from './identity';
 export * as cases from './cases';
 export * as search from './search';
+export * as evidence from './evidence';

@@ -47,6 +47,8 @@ export interface BlobStore {
   verify(sha256: string): Promise<BlobVerifyResult>;
   /** Removes a blob; only for a blob that no item references (cleanup after a failed registration). */
   remove(sha256: string): Promise<void>;
+  /** Runs `fn` with a local file holding the blob (importers read files); an S3 store downloads to a temp file. */
+  withLocalFile<T>(sha256: string, fn: (file: string) => Promise<T>): Promise<T>;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -174,6 +176,14 @@ export class LocalBlobStore implements BlobStore {
 
   async remove(sha256: string): Promise<void> {
     await fs.rm(this.pathOf(sha256), { force: true });
+  }
+
+  async withLocalFile<T>(sha256: string, fn: (file: string) => Promise<T>): Promise<T> {
+    const file = this.pathOf(sha256);
+    if (!(await exists(file))) {
+      throw new AppError('not_found', 'evidence_blob_missing', 'The stored original is missing from the blob store.');
+    }
+    return fn(file);
   }
 
   /** Deletes temporary files left by a crash (kill -9) mid-upload. Run at startup. */

@@ -109,8 +109,7 @@ export function subSource(source: ExportSource, prefix: string): ExportSource {
 }
 
 /** One file as a source (a lone WhatsApp .txt). */
-export async function singleFileSource(file: string): Promise<ExportSource> {
-  const name = path.basename(file);
+export async function singleFileSource(file: string, name = path.basename(file)): Promise<ExportSource> {
   const size = (await fs.stat(file)).size;
   return {
     label: name,

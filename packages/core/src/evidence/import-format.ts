@@ -113,7 +113,12 @@ export function unknownFormat(name: string, looksLike: string): AppError {
 }
 
 /** Reads an import; for chats, the caller must close `source` after copying attachments. */
-export async function readImport(input: string): Promise<ImportResult> {
+export interface ReadImportOptions {
+  /** Never read files beside `input` (it lies in the blob store): a lone result.json is read without media. */
+  standalone?: boolean;
+}
+
+export async function readImport(input: string, options: ReadImportOptions = {}): Promise<ImportResult> {
   const detected = await detectImportFormat(input);
   const name = path.basename(input);
   const isDir = (await fs.stat(input)).isDirectory();
@@ -125,8 +130,11 @@ export async function readImport(input: string): Promise<ImportResult> {
       let source: ExportSource;
       if (isDir) source = await openExportDirectory(input);
       else if (detected.looksLike === 'a ZIP export') source = await openExportArchive(input);
-      else if (detected.format === 'telegram_desktop') source = await openExportDirectory(path.dirname(input));
-      else source = await singleFileSource(input);
+      else if (detected.format === 'telegram_desktop') {
+        source = options.standalone
+          ? await singleFileSource(input, 'result.json')
+          : await openExportDirectory(path.dirname(input));
+      } else source = await singleFileSource(input);
       try {
         let chat: ChatImport;
         if (detected.format === 'telegram_desktop') {

@@ -22,3 +22,5 @@ export {
 export { importTelegramExport } from './telegram-export';
 export { importWhatsAppExport, parseWhatsAppText } from './whatsapp-export';
 export { openExportArchive, openExportDirectory, type ExportSource } from './export-source';
+export { EvidenceService, evidenceNotFound, type CollectInput, type EvidenceServiceOptions } from './evidence.service';
+export type { TimestampAuthority } from './trusted-timestamp';
