@@ -6,3 +6,5 @@ export * as identity from './identity';
 export * as cases from './cases';
 export * as search from './search';
 export * as evidence from './evidence';
+export * as victims from './victims';
+export * as recruitment from './recruitment';

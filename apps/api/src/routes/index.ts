@@ -7,6 +7,8 @@ import { platformRoutes } from './platform.routes';
 import { casesRoutes } from './cases.routes';
 import { entitiesRoutes } from './entities.routes';
 import { searchRoutes } from './search.routes';
+import { victimsRoutes } from './victims.routes';
+import { recruitmentRoutes } from './recruitment.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
@@ -16,4 +18,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(casesRoutes);
   await app.register(entitiesRoutes);
   await app.register(searchRoutes);
+  await app.register(victimsRoutes);
+  await app.register(recruitmentRoutes);
 }

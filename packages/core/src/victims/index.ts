@@ -25,3 +25,4 @@ export * from './statistics';
 export * from './retention';
 export { RetentionService, type DueRecord } from './retention.service';
 export { StatisticsService, DEFAULT_K, type StatRelease } from './statistics.service';
+export * from './victim.presenter';
