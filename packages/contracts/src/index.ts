@@ -7,3 +7,4 @@ export * as cases from './cases';
 export * as search from './search';
 export * as evidence from './evidence';
 export * as victims from './victims';
+export * as recruitment from './recruitment';

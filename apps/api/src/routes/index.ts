@@ -8,6 +8,7 @@ import { casesRoutes } from './cases.routes';
 import { entitiesRoutes } from './entities.routes';
 import { searchRoutes } from './search.routes';
 import { victimsRoutes } from './victims.routes';
+import { recruitmentRoutes } from './recruitment.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
@@ -18,4 +19,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(entitiesRoutes);
   await app.register(searchRoutes);
   await app.register(victimsRoutes);
+  await app.register(recruitmentRoutes);
 }

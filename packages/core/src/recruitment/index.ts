@@ -14,3 +14,5 @@ export { findTemplates, findNearDuplicateGroups, deriveTemplate, computeSignatur
 export type { TemplateCluster, TemplateSlot, TemplateItem, TemplateOptions } from './templates';
 export { parseItemsJsonl, parseItemLine, isLineError, MAX_ITEM_TEXT } from './item-reader';
 export type { ReadItem, LineError } from './item-reader';
+export { OfferCheckService, WindowRateLimiter, OFFER_MAX_LENGTH } from './offer-check.service';
+export type { OfferCheckResult, OfferFlag, OfferHelpline } from './offer-check.service';

@@ -84,6 +84,18 @@ export class IndicatorMatcher {
     }
   }
 
+  private readonly startCache = new Map<string, boolean>();
+
+  /** Whether some pattern can start with this word (cached per distinct word). */
+  private canStart(word: string): boolean {
+    let can = this.startCache.get(word);
+    if (can === undefined) {
+      can = this.root.literal.has(word) || this.root.prefix.some(([stem]) => word.startsWith(stem));
+      if (this.startCache.size < 200_000) this.startCache.set(word, can);
+    }
+    return can;
+  }
+
   /** All phrase matches in the token sequence; work is bounded by tokens × trie fan-out × MAX_PATTERN_WORDS. */
   match(tokens: Token[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
@@ -92,11 +104,7 @@ export class IndicatorMatcher {
     for (let start = 0; start < tokens.length; start++) {
       // quick reject: the first word must start some pattern
       const first = tokens[start]!;
-      if (!this.root.literal.has(first.text) && !this.root.number && !this.root.any) {
-        let prefixed = false;
-        for (const [stem] of this.root.prefix) if (first.text.startsWith(stem)) prefixed = true;
-        if (!prefixed) continue;
-      }
+      if (!(first.isNumber && this.root.number) && !this.root.any && !this.canStart(first.text)) continue;
       nodes.length = 0;
       indexes.length = 0;
       nodes.push(this.root);

@@ -236,15 +236,28 @@ LETTERS.forEach(([re], index) => {
   }
 });
 
+/** The same, indexed by UTF-16 code (−1: none). */
+const LETTER_GROUP_BY_CODE = new Int8Array(0x700).fill(-1);
+for (const [ch, group] of LETTER_GROUP)
+  if (ch.length === 1 && ch.charCodeAt(0) < 0x700) LETTER_GROUP_BY_CODE[ch.charCodeAt(0)] = group;
+
 const CYRILLIC_LANGS = new Set<LanguageCode>(['hbs', 'mk', 'ru', 'uk', 'bg']);
 const LATIN_LANGS = new Set<LanguageCode>(['en', 'hbs', 'sq', 'de', 'it', 'tr', 'fr']);
 
-function detectScript(text: string): { script: Script; latin: number; cyrillic: number; arabic: number } {
+/** Counts letters per script, and (into letterCounts) the language-marking letters of LETTERS. */
+function detectScript(
+  text: string,
+  letterCounts: number[],
+): { script: Script; latin: number; cyrillic: number; arabic: number } {
   let latin = 0;
   let cyrillic = 0;
   let arabic = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c >= 0xc0) {
+      const group = LETTER_GROUP_BY_CODE[c];
+      if (group !== undefined && group >= 0) letterCounts[group]!++;
+    }
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin++;
     else if (c >= 0x400 && c <= 0x4ff) cyrillic++;
     else if (c >= 0x600 && c <= 0x6ff) arabic++;
@@ -266,7 +279,8 @@ for (const [lang, words] of Object.entries(WORDS) as Array<[LanguageCode, string
 /** Identifies the language of one item from its letters and words; returns 'und' when there is no evidence. */
 export function identifyLanguage(original: string, tokens: Token[]): LanguageGuess {
   const sample = original.length > 5000 ? original.slice(0, 5000) : original;
-  const { script, latin, cyrillic, arabic } = detectScript(sample);
+  const letterCounts = new Array<number>(LETTERS.length).fill(0);
+  const { script, latin, cyrillic, arabic } = detectScript(sample, letterCounts);
   if (script === 'none') return { language: 'und', script, confidence: 0, evidence: ['no letters'] };
   if (arabic > latin && arabic > cyrillic) {
     const persian = (sample.match(/[پچژگ]/g) ?? []).length;
@@ -279,13 +293,6 @@ export function identifyLanguage(original: string, tokens: Token[]): LanguageGue
   }
   const scores = new Map<LanguageCode, number>();
   const letterEvidence = new Map<LanguageCode, string[]>();
-  const letterCounts = new Array<number>(LETTERS.length).fill(0);
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c < 0xc0) continue;
-    const group = LETTER_GROUP.get(sample[i]!);
-    if (group !== undefined) letterCounts[group]!++;
-  }
   LETTERS.forEach(([, weights, label], index) => {
     const count = letterCounts[index]!;
     if (count === 0) return;
