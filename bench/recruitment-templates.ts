@@ -2,10 +2,8 @@
 // copies of 1-in-50 templates with swapped names/cities/phones (half of the copies in Cyrillic), the rest unique.
 // Run: npx tsx bench/recruitment-templates.ts 10000   (also 100000, 1000000; add --expose-gc via NODE_OPTIONS for
 // tighter memory figures). Prints time per phase, peak RSS, clusters found and pairwise precision/recall.
-import { computeSignatures, deriveTemplate } from '@trag/core/recruitment';
+import { computeSignatures, deriveTemplate, lshCluster, DEFAULT_MINHASH } from '@trag/core/recruitment';
 import { serbianLatinToCyrillic } from '@trag/core/text';
-import { lshCluster } from '../packages/core/src/recruitment/minhash';
-import { DEFAULT_MINHASH } from '../packages/core/src/recruitment/minhash';
 
 const n = Number(process.argv[2] ?? 10000);
 let seed = 7;

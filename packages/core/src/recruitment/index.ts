@@ -16,3 +16,5 @@ export { parseItemsJsonl, parseItemLine, isLineError, MAX_ITEM_TEXT } from './it
 export type { ReadItem, LineError } from './item-reader';
 export { OfferCheckService, WindowRateLimiter, OFFER_MAX_LENGTH } from './offer-check.service';
 export type { OfferCheckResult, OfferFlag, OfferHelpline } from './offer-check.service';
+export { lshCluster, DEFAULT_MINHASH, UnionFind } from './minhash';
+export type { MinHashOptions } from './minhash';
