@@ -61,3 +61,17 @@ export type { ImportStats } from './import-common';
 export { btcTxNode, isTxNode } from './flow-record';
 export type { FlowRecord, TagRecord } from './flow-record';
 export { parseDecimalAmount, scaleUnits, satsToBtc, addDecimals } from './decimal-amount';
+export { trace, InMemoryTraceGraph } from './trace';
+export type {
+  TraceTransfer,
+  TraceParams,
+  TraceResult,
+  TraceEndpoint,
+  TraceEdge,
+  TracePath,
+  TraceMethod,
+  TraceDirection,
+  TraceGraph,
+  TraceHooks,
+  EndpointReason,
+} from './trace';
