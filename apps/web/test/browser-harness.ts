@@ -3,7 +3,7 @@
 // `npm test` builds it before the browser project runs).
 /* eslint-disable no-restricted-imports -- test tooling runs in Node, not in the browser bundle */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,6 +57,17 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 
 /** Spawns `node apps/cli/bin/trag.js serve` with a fresh TRAG_DATA_DIR under /tmp and waits for /api/health. */
 export async function startTragServer(options: StartTragServerOptions = {}): Promise<TragServer> {
+  // Debugging aid: run the browser tests against a server you started yourself (its printed output in a file).
+  const external = process.env.TRAG_TEST_EXTERNAL_URL;
+  if (external) {
+    const logFile = process.env.TRAG_TEST_EXTERNAL_LOG;
+    return {
+      url: external.replace(/\/$/, ''),
+      dataDir: '',
+      output: () => (logFile ? readFileSync(logFile, 'utf8') : ''),
+      close: async () => undefined,
+    };
+  }
   if (!existsSync(path.join(REPO_ROOT, 'apps/web/dist/index.html'))) {
     throw new Error('The web UI is not built: run "node scripts/build-web.mjs" before the browser tests.');
   }

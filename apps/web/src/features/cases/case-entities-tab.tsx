@@ -54,7 +54,7 @@ export function CaseEntitiesTab({ caseId }: CaseTabProps) {
                     <td>{t(`cases:entityTypes.${entity.type}`)}</td>
                     <td>
                       <Link to={`/entities/${entity.id}`}>{entityName(entity)}</Link>
-                      {entity.label && entity.identifierDisplay && (
+                      {entity.label && entity.identifierDisplay && entity.label !== entity.identifierDisplay && (
                         <div className="mono small muted">{entity.identifierDisplay}</div>
                       )}
                     </td>

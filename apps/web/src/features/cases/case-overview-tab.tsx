@@ -75,7 +75,7 @@ export function CaseOverviewTab({ caseId }: CaseTabProps) {
       </section>
       <section className="panel" aria-labelledby="case-facts">
         <h2 id="case-facts">{t('cases:overview.facts')}</h2>
-        <dl className="facts">
+        <dl className="facts stacked">
           <dt>{t('cases:fields.reference')}</dt>
           <dd className="mono">{detail.reference}</dd>
           <dt>{t('cases:fields.type')}</dt>

@@ -5,7 +5,16 @@ import { useFormat } from '../../i18n/format';
 import { CaseStatusBadge, TagList } from './case-badges';
 
 /** A dense table of case summaries; the reference and title link to the case. */
-export function CaseTable({ items, caption }: { items: cases.CaseSummary[]; caption: string }) {
+export function CaseTable({
+  items,
+  caption,
+  compact = false,
+}: {
+  items: cases.CaseSummary[];
+  caption: string;
+  /** Fewer columns, for the dashboard. */
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -18,8 +27,8 @@ export function CaseTable({ items, caption }: { items: cases.CaseSummary[]; capt
             <th scope="col">{t('cases:fields.title')}</th>
             <th scope="col">{t('cases:fields.type')}</th>
             <th scope="col">{t('cases:fields.status')}</th>
-            <th scope="col">{t('cases:fields.agency')}</th>
-            <th scope="col">{t('cases:fields.myRole')}</th>
+            {!compact && <th scope="col">{t('cases:fields.agency')}</th>}
+            {!compact && <th scope="col">{t('cases:fields.myRole')}</th>}
             <th scope="col">{t('cases:fields.updatedAt')}</th>
           </tr>
         </thead>
@@ -41,8 +50,8 @@ export function CaseTable({ items, caption }: { items: cases.CaseSummary[]; capt
               <td>
                 <CaseStatusBadge status={item.status} />
               </td>
-              <td>{item.agencyName}</td>
-              <td>{t(`cases:caseRoles.${item.myRole}`)}</td>
+              {!compact && <td>{item.agencyName}</td>}
+              {!compact && <td>{t(`cases:caseRoles.${item.myRole}`)}</td>}
               <td style={{ whiteSpace: 'nowrap' }}>{format.date(item.updatedAt)}</td>
             </tr>
           ))}

@@ -64,9 +64,20 @@ export function layoutGraph(entities: cases.Entity[], links: cases.EntityLink[])
     .force('collide', forceCollide(34))
     .stop();
   for (let i = 0; i < 300; i += 1) simulation.tick();
+  // Fit the layout to the drawing area (labels need room at the sides and below), without over-stretching.
+  const xs = nodes.map((n) => n.x ?? 0);
+  const ys = nodes.map((n) => n.y ?? 0);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const padX = 90;
+  const padTop = 30;
+  const padBottom = 40;
+  const scaleX = maxX > minX ? Math.min(2.5, (WIDTH - 2 * padX) / (maxX - minX)) : 1;
+  const scaleY = maxY > minY ? Math.min(2.5, (HEIGHT - padTop - padBottom) / (maxY - minY)) : 1;
+  const offsetX = (WIDTH - (maxX - minX) * scaleX) / 2;
+  const offsetY = padTop + (HEIGHT - padTop - padBottom - (maxY - minY) * scaleY) / 2;
   for (const n of nodes) {
-    n.x = Math.max(40, Math.min(WIDTH - 40, n.x ?? 0));
-    n.y = Math.max(24, Math.min(HEIGHT - 24, n.y ?? 0));
+    n.x = offsetX + ((n.x ?? 0) - minX) * scaleX;
+    n.y = offsetY + ((n.y ?? 0) - minY) * scaleY;
   }
   return { nodes, edges: edges as (Link & { source: Node; target: Node })[] };
 }

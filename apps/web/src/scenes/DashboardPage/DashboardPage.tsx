@@ -64,7 +64,7 @@ export function DashboardPage() {
                   <p className="empty">{t('cases:dashboard.noCases')}</p>
                 </div>
               ) : (
-                <CaseTable items={data.myCases} caption={t('cases:dashboard.myCases')} />
+                <CaseTable items={data.myCases} caption={t('cases:dashboard.myCases')} compact />
               )}
             </section>
             <div>
