@@ -1,0 +1,249 @@
+// Issue 2 performance: "list my cases" and full-text search at a fixed 200 requests/s on loopback, with the demo's
+// scale mode loaded (10,000 cases, 200,000 entities), on SQLite and on PostgreSQL side by side.
+//   npx tsx bench/foundation-load.ts [--engines sqlite,postgres] [--cases 10000] [--rate 200] [--seconds 20]
+// For each engine: fresh database → migrations → demo workspace → scale mode (timed) → `trag serve` in its own
+// process (ports 18401/18402) → autocannon from this process as demo.investigator (bearer token) → figures.
+// PostgreSQL: a throw-away database beside TRAG_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/test).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createDatabase, migrateToLatest, type DialectName } from '@trag/db';
+import { systemClock, type CoreContext } from '@trag/core/shared';
+import { loadDemoWorkspaceIfEmpty, loadScaleDemo } from '@trag/core/demo';
+import { AuthService, actorFromUser } from '@trag/core/identity';
+
+interface AutocannonResult {
+  requests: { total: number; average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  latency: { p50: number; p90: number; p99: number; max: number; average: number };
+  throughput: { average: number };
+}
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  setupRequest?: (request: { path: string }) => { path: string };
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
+  url: string;
+  headers: Record<string, string>;
+  connections: number;
+  overallRate: number;
+  duration: number;
+  requests?: AutocannonRequest[];
+}) => Promise<AutocannonResult>;
+
+const { values: args } = parseArgs({
+  options: {
+    engines: { type: 'string', default: 'sqlite,postgres' },
+    cases: { type: 'string', default: '10000' },
+    'entities-per-case': { type: 'string', default: '20' },
+    rate: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '20' },
+  },
+});
+const engines = args.engines.split(',') as DialectName[];
+const cases = Number(args.cases);
+const perCase = Number(args['entities-per-case']);
+const rate = Number(args.rate);
+const seconds = Number(args.seconds);
+const connections = Number(args.connections);
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const PG_BASE = process.env.TRAG_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+// Words a user would type: Latin and Cyrillic, with and without diacritics, names, places, identifiers.
+const QUERIES = [
+  'posao',
+  'посао',
+  'Đorđević',
+  'djordjevic',
+  'Ђорђевић',
+  'hodzic',
+  'Sarajevo',
+  'labour exploitation',
+  'Beograd',
+  'instagram',
+  'massage salon',
+  'Krasniqi',
+  'modelling agency',
+  'Skopje',
+  'gmail',
+];
+
+function load(): string {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+}
+
+async function waitForHealth(base: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not become healthy');
+}
+
+interface Row {
+  engine: DialectName;
+  scenario: string;
+  result: AutocannonResult;
+}
+
+async function benchEngine(engine: DialectName, port: number): Promise<Row[]> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `trag-bench-foundation-${engine}-`));
+  let databaseUrl: string | undefined;
+  let dbName: string | undefined;
+  if (engine === 'postgres') {
+    dbName = `trag_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: PG_BASE });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const url = new URL(PG_BASE);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+  }
+  let server: ChildProcess | undefined;
+  try {
+    const database = createDatabase({ databaseUrl, sqlitePath: path.join(dataDir, 'trag.sqlite') });
+    await migrateToLatest(database);
+    const core: CoreContext = { database, clock: systemClock, dataDir };
+    const demo = await loadDemoWorkspaceIfEmpty(core);
+    const scale = await loadScaleDemo(core, { cases, entitiesPerCase: perCase });
+    console.log(
+      `[${engine}] scale mode: ${scale.cases} cases, ${scale.entities} entities, ${scale.memberships} memberships ` +
+        `loaded in ${(scale.ms / 1000).toFixed(1)} s`,
+    );
+    const account = demo.accounts.find((a) => a.username === 'demo.investigator')!;
+    const user = await database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', account.userId!)
+      .executeTakeFirstOrThrow();
+    const { secret } = await new AuthService(core).createToken(actorFromUser(user, 'token', null), { name: 'bench' });
+    const mine = await database.db
+      .selectFrom('case_members')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    console.log(`[${engine}] demo.investigator is a member of ${Number(mine.n)} cases`);
+    await database.destroy();
+
+    server = spawn(process.execPath, [path.join(repoRoot, 'apps/cli/bin/trag.js'), 'serve'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        TRAG_DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl ?? '',
+        LOG_LEVEL: 'warn',
+        // Victim records need a master key to start; a throw-away one for the benchmark's throw-away data.
+        TRAG_MASTER_KEY: process.env.TRAG_MASTER_KEY ?? randomBytes(32).toString('base64'),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHealth(base, server);
+    const headers = { authorization: `Bearer ${secret}` };
+    const check = await fetch(`${base}/api/cases?limit=50`, { headers });
+    const search = await fetch(`${base}/api/search?q=posao`, { headers });
+    if (!check.ok || !search.ok) throw new Error(`smoke check failed: cases ${check.status}, search ${search.status}`);
+    console.log(
+      `[${engine}] smoke: /api/cases total=${((await check.json()) as { total: number }).total}, ` +
+        `/api/search?q=posao total=${((await search.json()) as { total?: number }).total ?? '?'}`,
+    );
+
+    const run = async (scenario: string, options: { path?: string; requests?: AutocannonRequest[] }) => {
+      // Short warm-up at the same rate (JIT, page cache, prepared plans), not counted.
+      await autocannon({
+        url: `${base}${options.path ?? '/'}`,
+        headers,
+        connections,
+        overallRate: rate,
+        duration: 3,
+        requests: options.requests,
+      });
+      const before = load();
+      const result = await autocannon({
+        url: `${base}${options.path ?? '/'}`,
+        headers,
+        connections,
+        overallRate: rate,
+        duration: seconds,
+        requests: options.requests,
+      });
+      console.log(
+        `[${engine}] ${scenario.padEnd(34)} ${String(result.requests.total).padStart(6)} req  ` +
+          `${result.requests.average.toFixed(0)} req/s  non-2xx ${result.non2xx}  errors ${result.errors}  ` +
+          `p50 ${result.latency.p50} ms  p90 ${result.latency.p90} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  (load ${before})`,
+      );
+      return { engine, scenario, result };
+    };
+
+    let q = 0;
+    return [
+      await run('GET /api/cases (my cases, page 1)', { path: '/api/cases?limit=50' }),
+      await run('GET /api/search?q=… (15 queries)', {
+        path: '/api/search?q=posao',
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (request) => ({
+              ...request,
+              path: `/api/search?q=${encodeURIComponent(QUERIES[q++ % QUERIES.length]!)}`,
+            }),
+          },
+        ],
+      }),
+    ];
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server!.once('exit', r));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    if (dbName) {
+      const admin = new pg.Client({ connectionString: PG_BASE });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
+
+console.log(
+  `foundation-load: ${cases} cases × ${perCase} entities, ${rate} req/s for ${seconds} s per scenario, ` +
+    `${connections} connections, ${cpus().length} CPUs, load average ${load()}`,
+);
+const rows: Row[] = [];
+for (const [i, engine] of engines.entries()) rows.push(...(await benchEngine(engine, 18401 + i)));
+
+console.log('\n| engine | scenario | requests | req/s | non-2xx | p50 ms | p99 ms | max ms |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const { engine, scenario, result } of rows) {
+  console.log(
+    `| ${engine} | ${scenario} | ${result.requests.total} | ${result.requests.average.toFixed(0)} | ${result.non2xx} | ` +
+      `${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} |`,
+  );
+}
+const failed = rows.filter((r) => r.result.latency.p99 >= 50 || r.result.non2xx > 0);
+console.log(
+  failed.length === 0
+    ? '\nAll scenarios: p99 < 50 ms, no errors.'
+    : `\n${failed.length} scenario(s) missed p99 < 50 ms or had errors.`,
+);
