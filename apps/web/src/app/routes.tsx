@@ -16,6 +16,7 @@ import { UsersPage } from '../scenes/UsersPage/UsersPage';
 import { AgenciesPage } from '../scenes/AgenciesPage/AgenciesPage';
 import { AccountPage } from '../scenes/AccountPage/AccountPage';
 import { NotFoundPage } from '../scenes/NotFoundPage/NotFoundPage';
+import { OfferCheckPage } from '../scenes/OfferCheckPage/OfferCheckPage';
 
 export const shellRoutes: RouteObject[] = [
   { index: true, element: <DashboardPage /> },
@@ -33,6 +34,7 @@ export const shellRoutes: RouteObject[] = [
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  { path: '/check-offer', element: <OfferCheckPage /> },
   {
     path: '/',
     element: (

@@ -1,6 +1,8 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { cases } from '@trag/contracts';
+import { useState } from 'react';
+import { apiDelete } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
 import { useCaseContext } from './case-context';
@@ -18,16 +20,27 @@ export function CaseEntitiesTab({ caseId }: CaseTabProps) {
   const items = entities.data?.items ?? [];
   const linkItems = links.data?.items ?? [];
   const byId = new Map(items.map((e) => [e.id, e]));
+  const [error, setError] = useState<unknown>(undefined);
   const refresh = () => {
     entities.reload();
     links.reload();
     context?.reload();
   };
+  async function remove(path: string, question: string) {
+    if (!window.confirm(question)) return;
+    setError(undefined);
+    try {
+      await apiDelete(path);
+      refresh();
+    } catch (err) {
+      setError(err);
+    }
+  }
 
   if ((entities.loading && !entities.data) || (links.loading && !links.data)) return <Loading />;
   return (
     <>
-      <ErrorNotice error={entities.error ?? links.error} />
+      <ErrorNotice error={error ?? entities.error ?? links.error} />
       {items.length > 0 && (
         <section className="panel" aria-labelledby="entity-graph">
           <h2 id="entity-graph">{t('cases:entities.graph')}</h2>
@@ -46,6 +59,11 @@ export function CaseEntitiesTab({ caseId }: CaseTabProps) {
                   <th scope="col">{t('cases:entities.type')}</th>
                   <th scope="col">{t('cases:entities.name')}</th>
                   <th scope="col">{t('cases:entities.otherCases')}</th>
+                  {canEdit && (
+                    <th scope="col">
+                      <span className="visually-hidden">{t('common:table.actions')}</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -67,6 +85,24 @@ export function CaseEntitiesTab({ caseId }: CaseTabProps) {
                         <span className="muted">—</span>
                       )}
                     </td>
+                    {canEdit && (
+                      <td className="num">
+                        <button
+                          type="button"
+                          className="button button-small button-quiet"
+                          aria-label={t('cases:entities.removeNamed', { name: entityName(entity) })}
+                          title={t('common:actions.delete')}
+                          onClick={() =>
+                            void remove(
+                              casesApi.entity(entity.id),
+                              t('cases:entities.confirmRemove', { name: entityName(entity) }),
+                            )
+                          }
+                        >
+                          ✕
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -90,6 +126,18 @@ export function CaseEntitiesTab({ caseId }: CaseTabProps) {
                     <div className="row-meta">
                       {t('cases:links.source', { source: link.source })}
                       {link.note && ` · ${link.note}`}
+                      {canEdit && (
+                        <>
+                          {' · '}
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => void remove(casesApi.link(link.id), t('cases:links.confirmRemove'))}
+                          >
+                            {t('cases:links.remove')}
+                          </button>
+                        </>
+                      )}
                     </div>
                   </li>
                 );
