@@ -3,6 +3,7 @@
 // results of the parts before it (agencies and accounts first, then cases, then what hangs off cases).
 import { loadIdentityDemo, type IdentityDemo } from '../identity';
 import type { CoreContext } from '../shared/context';
+import { loadVictimsDemo } from '../victims';
 
 export interface DemoAccount {
   role: string;
@@ -25,7 +26,9 @@ export interface DemoSoFar {
 }
 
 /** The domain parts after identity, in order. Each domain adds one line here when its demo loader lands. */
-const PARTS: Array<{ name: string; load: (ctx: CoreContext, demo: DemoSoFar) => Promise<unknown> }> = [];
+const PARTS: Array<{ name: string; load: (ctx: CoreContext, demo: DemoSoFar) => Promise<unknown> }> = [
+  { name: 'victims', load: loadVictimsDemo },
+];
 
 export async function isDatabaseEmpty(ctx: CoreContext): Promise<boolean> {
   const existing = await ctx.database.db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();

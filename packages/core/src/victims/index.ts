@@ -26,3 +26,4 @@ export * from './retention';
 export { RetentionService, type DueRecord } from './retention.service';
 export { StatisticsService, DEFAULT_K, type StatRelease } from './statistics.service';
 export * from './victim.presenter';
+export { loadVictimsDemo, type VictimsDemo } from './victims.demo';
