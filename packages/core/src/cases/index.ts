@@ -12,3 +12,4 @@ export { CASE_CREATOR_ROLES, canCreateCase, READ_ACTIONS } from './case.policy';
 export { CaseService } from './case.service';
 export { EntityService, entityNotFound, type IdentifierEntityInput, type EntityCreateInput } from './entity.service';
 export { toSearchWords, type SearchRecordType } from './search-document';
+export { loadCasesDemo, type CasesDemo } from './cases.demo';
