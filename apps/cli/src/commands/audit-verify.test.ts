@@ -50,7 +50,7 @@ describe('trag audit verify', () => {
   it('exits 0 and counts the entries when the chain holds', async () => {
     const result = await trag(dataDir, 'audit', 'verify', '--json');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ ok: true, checked: 3, broken: null });
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, checked: 3, broken: null, head: { seq: 3 } });
   });
 
   it('exits non-zero naming the first broken entry by seq, id and problem', async () => {

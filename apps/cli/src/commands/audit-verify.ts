@@ -13,14 +13,20 @@ export function registerAuditVerify(program: Command): void {
     .description(
       'Re-check the whole audit hash chain. Exits 0 when it holds; otherwise exits 8 and names the first broken entry.',
     )
-    .option('--json', 'print the result as JSON: {"ok","checked","broken":{"seq","id","problem","message"}|null}')
+    .option(
+      '--json',
+      'print the result as JSON: {"ok","checked","broken":{"seq","id","problem","message"}|null,"head":{"seq","hash"}|null}',
+    )
     .action(
       action(async (options: { json?: boolean }) => {
         const result = await withCoreContext((ctx) => new AuditService(ctx).verify());
         if (options.json) {
           process.stdout.write(`${JSON.stringify(result)}\n`);
         } else if (result.ok) {
-          process.stdout.write(`Audit chain intact: ${result.checked} entries checked.\n`);
+          process.stdout.write(
+            `Audit chain intact: ${result.checked} entries checked.` +
+              `${result.head ? ` Newest entry seq=${result.head.seq} hash=${result.head.hash}` : ''}\n`,
+          );
         } else if (result.broken) {
           const b = result.broken;
           process.stdout.write(

@@ -18,5 +18,7 @@ export const AuditVerifyResult = Type.Object({
     }),
     Type.Null(),
   ]),
+  /** The newest entry when the chain holds: keep it outside the database to detect a rewrite of the whole chain. */
+  head: Type.Union([Type.Object({ seq: Type.Integer(), hash: Type.String() }), Type.Null()]),
 });
 export type AuditVerifyResult = Static<typeof AuditVerifyResult>;

@@ -47,6 +47,17 @@ export function rowToEntry(row: AuditRow): ChainedAuditEntry {
   };
 }
 
+/**
+ * Result of a full verification. `head` is the newest entry's seq and hash when the chain holds: keep it outside the
+ * database, and a later rewrite of the whole chain shows up as a different hash at that seq.
+ */
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  broken: ChainBreak | null;
+  head: { seq: number; hash: string } | null;
+}
+
 export class AuditService {
   private readonly repo: AuditRepository;
 
@@ -100,21 +111,24 @@ export class AuditService {
   }
 
   /** Re-checks the whole chain in batches; returns the number of entries checked and the first break, if any. */
-  async verify(): Promise<{ ok: boolean; checked: number; broken: ChainBreak | null }> {
+  async verify(): Promise<AuditVerification> {
     const verifier = new AuditChainVerifier();
     let after = 0;
     for (;;) {
       const rows = await this.repo.listAfter(after, 5000);
       if (rows.length === 0) break;
       for (const row of rows) {
-        if (verifier.push(rowToEntry(row))) return { ok: false, checked: verifier.count, broken: verifier.broken };
+        if (verifier.push(rowToEntry(row))) {
+          return { ok: false, checked: verifier.count, broken: verifier.broken, head: null };
+        }
       }
       after = Number(rows[rows.length - 1]!.seq);
     }
     const headText = await this.repo.getSetting(HEAD_KEY);
     const head = headText ? (JSON.parse(headText) as { seq: number; hash: string }) : null;
     const broken = verifier.finish(head);
-    return { ok: broken === null, checked: verifier.count, broken };
+    const lastGood = broken === null && verifier.count > 0 ? { seq: verifier.count, hash: verifier.lastHash } : null;
+    return { ok: broken === null, checked: verifier.count, broken, head: lastGood };
   }
 
   async list(filter: AuditFilter, limit: number, offset: number) {

@@ -1,4 +1,11 @@
-export { AuditService, normaliseAuditQuery, rowToEntry, type AuditEvent, type AuditQuery } from './audit.service';
+export {
+  AuditService,
+  normaliseAuditQuery,
+  rowToEntry,
+  type AuditEvent,
+  type AuditQuery,
+  type AuditVerification,
+} from './audit.service';
 export {
   AuditChainVerifier,
   GENESIS_HASH,
