@@ -75,3 +75,14 @@ export type {
   TraceHooks,
   EndpointReason,
 } from './trace';
+export { CryptoService, IMPORT_KINDS } from './crypto.service';
+export type {
+  ImportKind,
+  ImportInput,
+  ImportSummary,
+  TraceRequest,
+  TraceOutcome,
+  SavedTrace,
+  TraceSnapshot,
+  TagInfo,
+} from './crypto.service';

@@ -1,0 +1,365 @@
+// Every query of the crypto domain. No rules here: the service decides, this file reads and writes.
+import type { Kysely } from 'kysely';
+import type { Database, CryptoImportsTable, CryptoTagsTable, CryptoTracesTable, CryptoWalletsTable } from '@trag/db';
+import type { FlowRecord, TagRecord } from './flow-record';
+import type { TraceTransfer } from './trace';
+
+type Db = Kysely<Database>;
+
+export interface TransferRow {
+  seq: number;
+  chain: string;
+  asset: string;
+  token_contract: string | null;
+  tx_hash: string;
+  transfer_key: string;
+  from_node: string;
+  to_node: string;
+  amount: string;
+  amount_value: number;
+  time: string;
+  time_ms: number;
+  block_number: number | null;
+}
+
+const TRANSFER_COLUMNS = [
+  'seq',
+  'chain',
+  'asset',
+  'token_contract',
+  'tx_hash',
+  'transfer_key',
+  'from_node',
+  'to_node',
+  'amount',
+  'amount_value',
+  'time',
+  'time_ms',
+  'block_number',
+] as const;
+
+export function toTraceTransfer(row: TransferRow): TraceTransfer {
+  return {
+    id: String(row.seq),
+    from: row.from_node,
+    to: row.to_node,
+    amount: Number(row.amount_value),
+    time: Number(row.time_ms),
+    asset: row.asset,
+    txHash: row.tx_hash,
+    seq: Number(row.seq),
+  };
+}
+
+export class CryptoRepository {
+  constructor(private readonly db: Db) {}
+
+  getImportByFile(caseId: string, kind: string, sha256: string, trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_imports')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('kind', '=', kind)
+      .where('file_sha256', '=', sha256)
+      .executeTakeFirst();
+  }
+
+  createImport(row: CryptoImportsTable, trx: Db = this.db) {
+    return trx.insertInto('crypto_imports').values(row).execute();
+  }
+
+  setImportResult(id: string, recordCount: number, stats: string, trx: Db = this.db) {
+    return trx.updateTable('crypto_imports').set({ record_count: recordCount, stats }).where('id', '=', id).execute();
+  }
+
+  listImports(caseId: string, trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_imports')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Inserts a batch; rows already present (same case, chain, tx, key) are left alone. Returns how many were new. */
+  async insertTransfers(caseId: string, importId: string, records: FlowRecord[], trx: Db = this.db): Promise<number> {
+    if (!records.length) return 0;
+    const result = await trx
+      .insertInto('crypto_transfers')
+      .values(
+        records.map((r) => ({
+          case_id: caseId,
+          import_id: importId,
+          chain: r.chain,
+          asset: r.asset,
+          token_contract: r.tokenContract,
+          tx_hash: r.txHash,
+          transfer_key: r.key,
+          from_node: r.from,
+          to_node: r.to,
+          amount: r.amount,
+          amount_value: Number(r.amount),
+          time: r.time,
+          time_ms: Date.parse(r.time),
+          block_number: r.blockNumber,
+          source_line: r.source.line,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['case_id', 'chain', 'tx_hash', 'transfer_key']).doNothing())
+      .executeTakeFirst();
+    const txs = new Map<string, FlowRecord>();
+    for (const r of records) txs.set(`${r.chain}|${r.txHash}`, r);
+    await trx
+      .insertInto('crypto_txs')
+      .values(
+        [...txs.values()].map((r) => ({
+          case_id: caseId,
+          chain: r.chain,
+          tx_hash: r.txHash,
+          block_number: r.blockNumber,
+          time: r.time,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['case_id', 'chain', 'tx_hash']).doNothing())
+      .execute();
+    return Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+
+  async insertTags(
+    caseId: string,
+    importId: string,
+    tags: TagRecord[],
+    createdAt: string,
+    newId: () => string,
+    trx: Db = this.db,
+  ) {
+    let added = 0;
+    for (let i = 0; i < tags.length; i += 500) {
+      const rows: CryptoTagsTable[] = tags.slice(i, i + 500).map((t) => ({
+        id: newId(),
+        case_id: caseId,
+        import_id: importId,
+        address: t.address,
+        chain: t.chain,
+        label: t.label,
+        category: t.category,
+        actor: t.actor,
+        source: t.source,
+        confidence: t.confidence,
+        is_cluster_definer: t.isClusterDefiner ? 1 : 0,
+        pack: t.pack,
+        line: t.line,
+        created_at: createdAt,
+      }));
+      const r = await trx
+        .insertInto('crypto_tags')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['case_id', 'address', 'pack', 'label']).doNothing())
+        .executeTakeFirst();
+      added += Number(r.numInsertedOrUpdatedRows ?? 0);
+    }
+    return added;
+  }
+
+  maxSeq(caseId: string, trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_transfers')
+      .select((eb) => eb.fn.max('seq').as('max'))
+      .where('case_id', '=', caseId)
+      .executeTakeFirst()
+      .then((r) => Number(r?.max ?? 0));
+  }
+
+  countTransfers(caseId: string, trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_transfers')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('case_id', '=', caseId)
+      .executeTakeFirst()
+      .then((r) => Number(r?.n ?? 0));
+  }
+
+  /** Every transfer touching any of the nodes, up to a snapshot sequence number. */
+  async transfersOfNodes(caseId: string, nodes: string[], maxSeq: number, trx: Db = this.db): Promise<TransferRow[]> {
+    const out: TransferRow[] = [];
+    for (let i = 0; i < nodes.length; i += 400) {
+      const chunk = nodes.slice(i, i + 400);
+      const rows = await trx
+        .selectFrom('crypto_transfers')
+        .select(TRANSFER_COLUMNS)
+        .where('case_id', '=', caseId)
+        .where('seq', '<=', maxSeq)
+        .where((eb) => eb.or([eb('from_node', 'in', chunk), eb('to_node', 'in', chunk)]))
+        .execute();
+      out.push(...(rows as TransferRow[]));
+    }
+    return out;
+  }
+
+  getTransfer(caseId: string, seq: number, maxSeq: number, trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_transfers')
+      .select(TRANSFER_COLUMNS)
+      .where('case_id', '=', caseId)
+      .where('seq', '=', seq)
+      .where('seq', '<=', maxSeq)
+      .executeTakeFirst() as Promise<TransferRow | undefined>;
+  }
+
+  listTransfers(caseId: string, filter: { node?: string; limit: number; offset: number }, trx: Db = this.db) {
+    let q = trx.selectFrom('crypto_transfers').select(TRANSFER_COLUMNS).where('case_id', '=', caseId);
+    if (filter.node) q = q.where((eb) => eb.or([eb('from_node', '=', filter.node!), eb('to_node', '=', filter.node!)]));
+    return q.orderBy('time_ms').orderBy('seq').limit(filter.limit).offset(filter.offset).execute() as Promise<
+      TransferRow[]
+    >;
+  }
+
+  /** Transactions whose inputs belong to Bitcoin transaction nodes (for clustering). */
+  btcInputs(caseId: string, trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_transfers')
+      .select(['tx_hash', 'from_node', 'amount_value', 'transfer_key'])
+      .where('case_id', '=', caseId)
+      .where('chain', '=', 'btc')
+      .where('transfer_key', 'like', 'in:%')
+      .orderBy('seq')
+      .execute();
+  }
+
+  btcOutputs(caseId: string, trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_transfers')
+      .select(['tx_hash', 'to_node', 'amount_value'])
+      .where('case_id', '=', caseId)
+      .where('chain', '=', 'btc')
+      .where('transfer_key', 'like', 'out:%')
+      .execute();
+  }
+
+  tagsFor(caseId: string, addresses: string[], trx: Db = this.db) {
+    if (!addresses.length) return Promise.resolve([]);
+    return trx
+      .selectFrom('crypto_tags')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('address', 'in', addresses.slice(0, 30000))
+      .orderBy('address')
+      .orderBy('pack')
+      .execute();
+  }
+
+  countTags(caseId: string, trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_tags')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('case_id', '=', caseId)
+      .executeTakeFirst()
+      .then((r) => Number(r?.n ?? 0));
+  }
+
+  replaceClusterLinks(
+    caseId: string,
+    links: { a: string; b: string; txid: string }[],
+    createdAt: string,
+    trx: Db = this.db,
+  ) {
+    return (async () => {
+      await trx.deleteFrom('crypto_cluster_links').where('case_id', '=', caseId).execute();
+      for (let i = 0; i < links.length; i += 500) {
+        await trx
+          .insertInto('crypto_cluster_links')
+          .values(
+            links.slice(i, i + 500).map((l) => ({
+              case_id: caseId,
+              address_a: l.a,
+              address_b: l.b,
+              tx_hash: l.txid,
+              created_at: createdAt,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['case_id', 'address_a', 'address_b']).doNothing())
+          .execute();
+      }
+    })();
+  }
+
+  clusterLinks(caseId: string, trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_cluster_links')
+      .select(['address_a', 'address_b', 'tx_hash'])
+      .where('case_id', '=', caseId)
+      .execute();
+  }
+
+  createWallet(row: CryptoWalletsTable, trx: Db = this.db) {
+    return trx
+      .insertInto('crypto_wallets')
+      .values(row)
+      .onConflict((oc) => oc.columns(['case_id', 'address']).doNothing())
+      .execute();
+  }
+
+  listWallets(caseId: string, trx: Db = this.db) {
+    return trx.selectFrom('crypto_wallets').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
+  }
+
+  /** Which of these addresses appear (as wallet or in transfers) in other cases; returns address → case ids. */
+  async otherCasesWith(caseId: string, addresses: string[], trx: Db = this.db): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    const add = (a: string, c: string) => {
+      const s = out.get(a) ?? new Set<string>();
+      s.add(c);
+      out.set(a, s);
+    };
+    for (let i = 0; i < addresses.length; i += 400) {
+      const chunk = addresses.slice(i, i + 400);
+      const wallets = await trx
+        .selectFrom('crypto_wallets')
+        .select(['address', 'case_id'])
+        .where('address', 'in', chunk)
+        .where('case_id', '!=', caseId)
+        .execute();
+      for (const w of wallets) add(w.address, w.case_id);
+      const from = await trx
+        .selectFrom('crypto_transfers')
+        .select(['from_node as address', 'case_id'])
+        .distinct()
+        .where('from_node', 'in', chunk)
+        .where('case_id', '!=', caseId)
+        .execute();
+      for (const r of from) add(r.address, r.case_id);
+      const to = await trx
+        .selectFrom('crypto_transfers')
+        .select(['to_node as address', 'case_id'])
+        .distinct()
+        .where('to_node', 'in', chunk)
+        .where('case_id', '!=', caseId)
+        .execute();
+      for (const r of to) add(r.address, r.case_id);
+    }
+    return out;
+  }
+
+  createTrace(row: CryptoTracesTable, trx: Db = this.db) {
+    return trx.insertInto('crypto_traces').values(row).execute();
+  }
+
+  getTrace(caseId: string, id: string, trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_traces')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  listTraces(caseId: string, trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_traces')
+      .select(['id', 'case_id', 'title', 'params', 'snapshot', 'result_sha256', 'created_by', 'created_at'])
+      .where('case_id', '=', caseId)
+      .orderBy('created_at', 'desc')
+      .execute();
+  }
+}

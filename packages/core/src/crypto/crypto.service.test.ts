@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from '@trag/db/testing';
+import { CaseService } from '../cases';
+// Builders of the cases domain, for tests only.
+import { buildActor, buildAgency } from '../cases/cases.builders';
+import { fixedClock, type Actor, type CoreContext } from '../shared';
+import { CryptoService, type TraceRequest } from './crypto.service';
+
+const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, 'fixtures', name));
+const RECRUITER = '0x253ea3775efbec616d703dc73e38c8b7d1af2a04';
+const BINANCE = '0xF977814e90dA44bFA03b6295A0616a897441aceC';
+
+describeEachDialect('crypto service', (dialect) => {
+  let database: TestDatabase;
+  let ctx: CoreContext;
+  let service: CryptoService;
+  let investigator: Actor;
+  let outsider: Actor;
+  let caseId: string;
+
+  beforeEach(async () => {
+    database = await createTestDatabase(dialect);
+    ctx = { database, clock: fixedClock('2026-11-30T10:00:00.000Z'), dataDir: '/nonexistent' };
+    service = new CryptoService(ctx);
+    const agency = await buildAgency(database, { prefix: 'SIPA' });
+    investigator = await buildActor(database, { agencyId: agency.id });
+    outsider = await buildActor(database, { agencyId: agency.id });
+    caseId = (
+      await new CaseService(ctx).create(investigator, {
+        title: 'Job-ad recruiter payments',
+        type: 'sexual_exploitation',
+      })
+    ).id;
+  });
+  afterEach(async () => database.destroy());
+
+  const importDemo = async () => {
+    await service.importFile(investigator, caseId, {
+      kind: 'etherscan_csv',
+      fileName: 'etherscan-erc20.csv',
+      data: fixture('etherscan-erc20.csv'),
+    });
+    await service.importFile(investigator, caseId, {
+      kind: 'tag_csv',
+      fileName: 'tags.csv',
+      data: fixture('tags.csv'),
+    });
+  };
+  const request: TraceRequest = {
+    seed: { address: RECRUITER },
+    direction: 'forward',
+    method: 'fifo',
+    maxHops: 5,
+    maxNodes: 100,
+    asset: 'USDT',
+  };
+
+  it('imports idempotently: the same file adds nothing; the same transfers from another export add nothing', async () => {
+    const first = await service.importFile(investigator, caseId, {
+      kind: 'etherscan_csv',
+      fileName: 'e.csv',
+      data: fixture('etherscan-erc20.csv'),
+    });
+    expect(first).toMatchObject({ records: 4, added: 4, alreadyImported: false });
+    const again = await service.importFile(investigator, caseId, {
+      kind: 'etherscan_csv',
+      fileName: 'e.csv',
+      data: fixture('etherscan-erc20.csv'),
+    });
+    expect(again).toMatchObject({ added: 0, alreadyImported: true, importId: first.importId });
+    const tokenPage = await service.importFile(investigator, caseId, {
+      kind: 'etherscan_csv',
+      fileName: 'q.csv',
+      data: fixture('etherscan-erc20-quantity.csv'),
+      tokenSymbol: 'USDT',
+      tokenContract: '0xdac17f958d2ee523a2206206994597c13d831ec7',
+    });
+    expect(tokenPage).toMatchObject({ records: 1, added: 0 });
+  });
+
+  it('leaves the case unchanged when a file fails half-way (atomic), naming file and line', async () => {
+    const good = fixture('etherscan-erc20.csv').toString();
+    const bad = `${good}"0x${'d'.repeat(64)}","1","1704114000","","0xnot-an-address","${RECRUITER}","5","$5","0xdac17f958d2ee523a2206206994597c13d831ec7","Tether USD","USDT"\n`;
+    await expect(
+      service.importFile(investigator, caseId, { kind: 'etherscan_csv', fileName: 'bad.csv', data: Buffer.from(bad) }),
+    ).rejects.toMatchObject({
+      code: 'crypto_import_bad_address',
+      message: expect.stringMatching(/^bad\.csv, line 6: column From/),
+    });
+    expect(await service.listTransfers(investigator, caseId, { limit: 10, offset: 0 })).toEqual([]);
+    expect(await service.listImports(investigator, caseId)).toEqual([]);
+  });
+
+  it('traces the recruiter’s USDT to the tagged exchange and reports the share and path', async () => {
+    await importDemo();
+    const { result, tags } = await service.trace(investigator, caseId, request);
+    expect(result.seedValue).toBe(2501); // 1,250.5 twice
+    const exchange = result.endpoints.find((e) => e.reason === 'stopped')!;
+    expect(exchange).toMatchObject({ node: BINANCE, stopReason: 'exchange: Binance 8', amount: 2400 });
+    expect(exchange.paths.map((p) => p.nodes.length)).toEqual([3, 3]); // the two 1,250.5 payments
+    expect(exchange.paths[0]!.nodes[2]).toBe(BINANCE);
+    expect(result.endpoints.find((e) => e.reason === 'held')).toMatchObject({ amount: 101 }); // stays with the mule
+    expect(tags[BINANCE]![0]).toMatchObject({ category: 'exchange', pack: 'tags.csv' });
+  });
+
+  it('saves a trace with its parameters and data snapshot, and re-running it gives the same result', async () => {
+    await importDemo();
+    const saved = await service.saveTrace(investigator, caseId, 'Recruiter → exchange', request);
+    expect(saved.snapshot.imports).toHaveLength(2);
+    // New data arriving later does not change the saved trace's answer.
+    await service.importFile(investigator, caseId, {
+      kind: 'etherscan_csv',
+      fileName: 'n.csv',
+      data: fixture('etherscan-normal.csv'),
+    });
+    const check = await service.verifyTrace(investigator, caseId, saved.id);
+    expect(check).toMatchObject({ same: true, missingImports: [] });
+    const again = await service.getTrace(investigator, caseId, saved.id);
+    expect(again.result).toEqual(JSON.parse(JSON.stringify(saved.result)));
+  });
+
+  it('clusters Bitcoin inputs from an Esplora export and explains the link', async () => {
+    await service.importFile(investigator, caseId, {
+      kind: 'esplora_json',
+      fileName: 'esplora.json',
+      data: fixture('esplora-address-txs.json'),
+    });
+    const clusters = await service.cluster(investigator, caseId);
+    expect(clusters.clusters).toEqual([
+      { addresses: ['1DoCxPS9hTmkus423A3NHz3Sd1iQJXSTHp', 'bc1qwvpdglezzapz5m23vmcltu78697229pg57ctas'], size: 2 },
+    ]);
+    const why = await service.explainCluster(
+      investigator,
+      caseId,
+      '1DoCxPS9hTmkus423A3NHz3Sd1iQJXSTHp',
+      'bc1qwvpdglezzapz5m23vmcltu78697229pg57ctas',
+    );
+    expect(why).toHaveLength(1);
+  });
+
+  it('flags wallets that also appear in another case without revealing which', async () => {
+    await importDemo();
+    const other = (
+      await new CaseService(ctx).create(investigator, { title: 'Second case', type: 'labour_exploitation' })
+    ).id;
+    await service.addWallet(investigator, other, { address: RECRUITER, label: 'from a Telegram ad' });
+    const { otherCases, result } = await service.trace(investigator, caseId, request);
+    expect(result.nodes[0]!.hop).toBe(0);
+    expect(Object.values(otherCases)).toEqual([1]);
+  });
+
+  it('hides the case from non-members', async () => {
+    await expect(service.trace(outsider, caseId, request)).rejects.toMatchObject({ code: 'case_not_found' });
+    await expect(
+      service.importFile(outsider, caseId, { kind: 'tag_csv', fileName: 't.csv', data: fixture('tags.csv') }),
+    ).rejects.toMatchObject({ code: 'case_not_found' });
+  });
+});

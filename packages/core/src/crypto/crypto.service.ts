@@ -1,0 +1,635 @@
+// Crypto tracing workflows for a case: import explorer exports and tag packs, keep wallets, cluster, trace, save
+// traces reproducibly, export. Authorisation: case membership (writers for changes). Every action is audited
+// without amounts or addresses in the audit details (those are case content).
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { AuditService } from '../audit';
+import { CaseAccess } from '../cases';
+import { AppError, canonicalJson, invalid, newId, notFound, type Actor, type CoreContext } from '../shared';
+import { validateAddress } from './address';
+import { AddressClusterer, type MergeLink } from './address-cluster';
+import { CryptoRepository, toTraceTransfer, type TransferRow } from './crypto.repository';
+import { importEsploraJson } from './esplora.importer';
+import { importEtherscanCsv } from './etherscan.importer';
+import { isTxNode, type FlowRecord, type TagRecord } from './flow-record';
+import { newStats, type ImportStats } from './import-common';
+import { importTagCsv, importTagPackYaml } from './tags.importer';
+import { InMemoryTraceGraph, trace, type TraceParams, type TraceResult } from './trace';
+import { importTronGridJson, importTronscanCsv } from './tron.importer';
+
+export const IMPORT_KINDS = [
+  'esplora_json',
+  'etherscan_csv',
+  'trongrid_json',
+  'tronscan_csv',
+  'tagpack_yaml',
+  'tag_csv',
+] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface ImportInput {
+  kind: ImportKind;
+  fileName: string;
+  data: Buffer;
+  /** Etherscan token-page exports: the token they are about. */
+  tokenSymbol?: string;
+  tokenContract?: string;
+}
+
+export interface ImportSummary {
+  importId: string;
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  /** Records in the file (after skipping). */
+  records: number;
+  /** Records that were new to this case. */
+  added: number;
+  /** True when this exact file had been imported before (nothing was added). */
+  alreadyImported: boolean;
+  stats: ImportStats;
+}
+
+export interface TraceRequest {
+  seed: { address: string } | { addresses: string[] } | { transferSeq: number };
+  direction: 'forward' | 'backward';
+  method: 'fifo' | 'haircut' | 'poison';
+  maxHops: number;
+  maxNodes: number;
+  asset?: string;
+  since?: string;
+  until?: string;
+  minValue?: number;
+  /** Stop where value reaches an address tagged with one of these categories (default: exchange). */
+  stopAtCategories?: string[];
+}
+
+export interface TagInfo {
+  label: string;
+  category: string | null;
+  source: string | null;
+  confidence: string | null;
+  pack: string;
+  actor: string | null;
+}
+
+export interface TraceOutcome {
+  result: TraceResult;
+  /** Tags of every node in the result. */
+  tags: Record<string, TagInfo[]>;
+  /** Nodes of the result that also appear in other cases: how many other cases (their ids are not revealed). */
+  otherCases: Record<string, number>;
+  snapshot: TraceSnapshot;
+}
+
+export interface TraceSnapshot {
+  /** Every transfer of the case with seq ≤ maxSeq was visible to the trace. */
+  maxSeq: number;
+  imports: { id: string; sha256: string; fileName: string }[];
+}
+
+export interface SavedTrace extends TraceOutcome {
+  id: string;
+  caseId: string;
+  title: string;
+  request: TraceRequest;
+  resultSha256: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+const MAX_HOPS_LIMIT = 20;
+const MAX_NODES_LIMIT = 20_000;
+
+export class CryptoService {
+  private readonly repo: CryptoRepository;
+  private readonly access: CaseAccess;
+  private readonly audit: AuditService;
+
+  constructor(private readonly ctx: CoreContext) {
+    this.repo = new CryptoRepository(ctx.database.db);
+    this.access = new CaseAccess(ctx);
+    this.audit = new AuditService(ctx);
+  }
+
+  private now() {
+    return this.ctx.clock.now().toISOString();
+  }
+
+  // ---- import ---------------------------------------------------------------------------------------------------
+
+  /**
+   * Imports one file into a case, atomically: the file is parsed and validated while it is written inside one
+   * transaction; any error (naming file, line and reason) leaves the case unchanged. Idempotent: the same file adds
+   * nothing, and transfers already known from another export are not duplicated.
+   */
+  async importFile(actor: Actor, caseId: string, input: ImportInput): Promise<ImportSummary> {
+    await this.access.requireWriter(actor, caseId);
+    if (!IMPORT_KINDS.includes(input.kind))
+      throw invalid('crypto_import_kind', `Unknown import kind ${String(input.kind)}.`);
+    const sha256 = createHash('sha256').update(input.data).digest('hex');
+    const fileName = input.fileName.replace(/[\\/]/g, '_').slice(0, 200) || 'upload';
+    const existing = await this.repo.getImportByFile(caseId, input.kind, sha256);
+    if (existing) {
+      return {
+        importId: existing.id,
+        kind: input.kind,
+        fileName: existing.file_name,
+        sha256,
+        records: existing.record_count,
+        added: 0,
+        alreadyImported: true,
+        stats: JSON.parse(existing.stats) as ImportStats,
+      };
+    }
+    const importId = newId();
+    const stats = newStats();
+    const createdAt = this.now();
+    let added = 0;
+    await this.ctx.database.db.transaction().execute(async (trx) => {
+      await this.repo.createImport(
+        {
+          id: importId,
+          case_id: caseId,
+          kind: input.kind,
+          file_name: fileName,
+          file_sha256: sha256,
+          record_count: 0,
+          stats: '{}',
+          created_by: actor.userId,
+          created_at: createdAt,
+        },
+        trx,
+      );
+      if (input.kind === 'tagpack_yaml' || input.kind === 'tag_csv') {
+        const tags: TagRecord[] =
+          input.kind === 'tagpack_yaml'
+            ? importTagPackYaml(input.data.toString('utf8'), fileName, stats)
+            : await importTagCsv(Readable.from([input.data]), fileName, stats);
+        added = await this.repo.insertTags(caseId, importId, tags, createdAt, newId, trx);
+      } else {
+        let batch: FlowRecord[] = [];
+        for await (const record of this.records(input, fileName, stats)) {
+          batch.push(record);
+          if (batch.length >= 500) {
+            added += await this.repo.insertTransfers(caseId, importId, batch, trx);
+            batch = [];
+          }
+        }
+        added += await this.repo.insertTransfers(caseId, importId, batch, trx);
+      }
+      await this.repo.setImportResult(importId, stats.records, JSON.stringify(stats), trx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'crypto.import',
+          recordType: 'crypto_import',
+          recordId: importId,
+          caseId,
+          details: { kind: input.kind, sha256, records: stats.records, added },
+        },
+        trx,
+      );
+    });
+    return {
+      importId,
+      kind: input.kind,
+      fileName,
+      sha256,
+      records: stats.records,
+      added,
+      alreadyImported: false,
+      stats,
+    };
+  }
+
+  private records(
+    input: ImportInput,
+    fileName: string,
+    stats: ImportStats,
+  ): AsyncIterable<FlowRecord> | Iterable<FlowRecord> {
+    switch (input.kind) {
+      case 'esplora_json':
+        return importEsploraJson(input.data.toString('utf8'), fileName, stats);
+      case 'trongrid_json':
+        return importTronGridJson(input.data.toString('utf8'), fileName, stats);
+      case 'etherscan_csv':
+        return importEtherscanCsv(Readable.from([input.data]), fileName, stats, {
+          ...(input.tokenSymbol ? { tokenSymbol: input.tokenSymbol } : {}),
+          ...(input.tokenContract ? { tokenContract: input.tokenContract } : {}),
+        });
+      case 'tronscan_csv':
+        return importTronscanCsv(Readable.from([input.data]), fileName, stats);
+      default:
+        throw new AppError('internal', 'unexpected_variant', `No transfer importer for ${input.kind}`);
+    }
+  }
+
+  /** Imports already-normalised records (block parser, demo data, connectors) as one atomic import. */
+  async importRecords(
+    actor: Actor,
+    caseId: string,
+    kind: string,
+    fileName: string,
+    records: Iterable<FlowRecord>,
+  ): Promise<ImportSummary> {
+    await this.access.requireWriter(actor, caseId);
+    const list = [...records];
+    const sha256 = createHash('sha256')
+      .update(canonicalJson(list.map((r) => [r.chain, r.txHash, r.key, r.from, r.to, r.amount, r.time])))
+      .digest('hex');
+    const existing = await this.repo.getImportByFile(caseId, kind, sha256);
+    const stats = { ...newStats(), read: list.length, records: list.length };
+    if (existing)
+      return {
+        importId: existing.id,
+        kind: kind as ImportKind,
+        fileName,
+        sha256,
+        records: list.length,
+        added: 0,
+        alreadyImported: true,
+        stats,
+      };
+    const importId = newId();
+    let added = 0;
+    await this.ctx.database.db.transaction().execute(async (trx) => {
+      await this.repo.createImport(
+        {
+          id: importId,
+          case_id: caseId,
+          kind,
+          file_name: fileName,
+          file_sha256: sha256,
+          record_count: list.length,
+          stats: JSON.stringify(stats),
+          created_by: actor.userId,
+          created_at: this.now(),
+        },
+        trx,
+      );
+      for (let i = 0; i < list.length; i += 500)
+        added += await this.repo.insertTransfers(caseId, importId, list.slice(i, i + 500), trx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'crypto.import',
+          recordType: 'crypto_import',
+          recordId: importId,
+          caseId,
+          details: { kind, sha256, records: list.length, added },
+        },
+        trx,
+      );
+    });
+    return {
+      importId,
+      kind: kind as ImportKind,
+      fileName,
+      sha256,
+      records: list.length,
+      added,
+      alreadyImported: false,
+      stats,
+    };
+  }
+
+  async listImports(actor: Actor, caseId: string) {
+    await this.access.requireMember(actor, caseId);
+    return this.repo.listImports(caseId);
+  }
+
+  async listTransfers(actor: Actor, caseId: string, filter: { node?: string; limit: number; offset: number }) {
+    await this.access.requireMember(actor, caseId);
+    return this.repo.listTransfers(caseId, filter);
+  }
+
+  // ---- wallets ------------------------------------------------------------------------------------------------------
+
+  async addWallet(
+    actor: Actor,
+    caseId: string,
+    input: { address: string; label: string; origin?: 'manual' | 'recruitment' | 'evidence' },
+  ) {
+    await this.access.requireWriter(actor, caseId);
+    const v = validateAddress(input.address);
+    if (!v.valid)
+      throw invalid(
+        'crypto_address_invalid',
+        `This is not a valid wallet address (${v.error}). Check it was copied completely.`,
+      );
+    const id = newId();
+    await this.ctx.database.db.transaction().execute(async (trx) => {
+      await this.repo.createWallet(
+        {
+          id,
+          case_id: caseId,
+          address: v.normalized!,
+          chain: v.chain!,
+          label: input.label.slice(0, 200),
+          origin: input.origin ?? 'manual',
+          created_by: actor.userId,
+          created_at: this.now(),
+        },
+        trx,
+      );
+      await this.audit.record(
+        actor,
+        { action: 'crypto.wallet.add', recordType: 'crypto_wallet', recordId: id, caseId, details: { chain: v.chain } },
+        trx,
+      );
+    });
+    return { address: v.normalized!, chain: v.chain!, warnings: v.warnings ?? [] };
+  }
+
+  async listWallets(actor: Actor, caseId: string) {
+    await this.access.requireMember(actor, caseId);
+    const wallets = await this.repo.listWallets(caseId);
+    const elsewhere = await this.repo.otherCasesWith(
+      caseId,
+      wallets.map((w) => w.address),
+    );
+    return wallets.map((w) => ({ ...w, otherCases: elsewhere.get(w.address)?.size ?? 0 }));
+  }
+
+  // ---- clustering ---------------------------------------------------------------------------------------------------
+
+  /** Re-clusters the case's Bitcoin addresses (multi-input heuristic, CoinJoins excluded) and stores the links. */
+  async cluster(actor: Actor, caseId: string) {
+    await this.access.requireWriter(actor, caseId);
+    const clusterer = await this.buildClusterer(caseId);
+    await this.ctx.database.db.transaction().execute(async (trx) => {
+      await this.repo.replaceClusterLinks(caseId, clusterer.links, this.now(), trx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'crypto.cluster',
+          caseId,
+          details: { links: clusterer.links.length, coinjoins: clusterer.coinjoins.length },
+        },
+        trx,
+      );
+    });
+    const clusters = clusterer.clusters().filter((c) => c.length > 1);
+    return {
+      addresses: clusterer.addressCount,
+      clusters: clusters.map((addresses) => ({ addresses, size: addresses.length })),
+      coinjoinsExcluded: clusterer.coinjoins.map((c) => ({
+        txid: c.txid,
+        pattern: c.verdict.pattern,
+        reasons: c.verdict.reasons,
+      })),
+      hugeFlags: clusterer.hugeFlags,
+    };
+  }
+
+  /** "Why are these one entity?": the chain of co-spending transactions, or null. */
+  async explainCluster(actor: Actor, caseId: string, a: string, b: string): Promise<MergeLink[] | null> {
+    await this.access.requireMember(actor, caseId);
+    const clusterer = new AddressClusterer({ excludeCoinJoins: false });
+    for (const l of await this.repo.clusterLinks(caseId)) {
+      clusterer.addTransaction({
+        txid: l.tx_hash,
+        inputs: [
+          { address: l.address_a, value: 0 },
+          { address: l.address_b, value: 0 },
+        ],
+        outputs: [],
+      });
+    }
+    return clusterer.explain(a, b);
+  }
+
+  private async buildClusterer(caseId: string): Promise<AddressClusterer> {
+    const inputs = await this.repo.btcInputs(caseId);
+    const outputs = await this.repo.btcOutputs(caseId);
+    const txs = new Map<
+      string,
+      { inputs: { address: string; value: number }[]; outputs: { address: string; value: number }[] }
+    >();
+    const get = (h: string) => {
+      let t = txs.get(h);
+      if (!t) txs.set(h, (t = { inputs: [], outputs: [] }));
+      return t;
+    };
+    for (const i of inputs) get(i.tx_hash).inputs.push({ address: i.from_node, value: Number(i.amount_value) });
+    for (const o of outputs) get(o.tx_hash).outputs.push({ address: o.to_node, value: Number(o.amount_value) });
+    const clusterer = new AddressClusterer();
+    for (const [txid, t] of txs) clusterer.addTransaction({ txid, inputs: t.inputs, outputs: t.outputs });
+    return clusterer;
+  }
+
+  // ---- tracing ------------------------------------------------------------------------------------------------------
+
+  async trace(actor: Actor, caseId: string, request: TraceRequest): Promise<TraceOutcome> {
+    await this.access.requireMember(actor, caseId);
+    const snapshot = await this.snapshot(caseId);
+    const outcome = await this.runTrace(caseId, request, snapshot);
+    await this.audit.record(actor, {
+      action: 'crypto.trace',
+      caseId,
+      details: { method: request.method, direction: request.direction, maxHops: request.maxHops },
+    });
+    return outcome;
+  }
+
+  private async snapshot(caseId: string): Promise<TraceSnapshot> {
+    const imports = await this.repo.listImports(caseId);
+    return {
+      maxSeq: await this.repo.maxSeq(caseId),
+      imports: imports.map((i) => ({ id: i.id, sha256: i.file_sha256, fileName: i.file_name })),
+    };
+  }
+
+  private async runTrace(caseId: string, request: TraceRequest, snapshot: TraceSnapshot): Promise<TraceOutcome> {
+    const params = this.toParams(request);
+    const backward = request.direction === 'backward';
+    // Load the neighbourhood level by level (every transfer of every reached node, for balances).
+    const rows = new Map<number, TransferRow>();
+    let seedNodes: string[];
+    if ('transferSeq' in request.seed) {
+      const row = await this.repo.getTransfer(caseId, request.seed.transferSeq, snapshot.maxSeq);
+      if (!row) throw notFound('crypto_transfer_not_found', 'This transfer is not part of the case data.');
+      rows.set(Number(row.seq), row);
+      seedNodes = [backward ? row.from_node : row.to_node];
+    } else {
+      seedNodes = (params.seed as { addresses: string[] }).addresses;
+    }
+    const seen = new Set<string>();
+    let frontier = seedNodes;
+    const levels = params.maxHops * 2 + 1; // transaction nodes add a level without adding a hop
+    for (let level = 0; level <= levels && frontier.length && seen.size < params.maxNodes * 4; level++) {
+      for (const n of frontier) seen.add(n);
+      const found = await this.repo.transfersOfNodes(caseId, frontier, snapshot.maxSeq);
+      const next = new Set<string>();
+      for (const r of found) {
+        rows.set(Number(r.seq), r);
+        const onward = backward ? r.from_node : r.to_node;
+        const here = backward ? r.to_node : r.from_node;
+        if (frontier.includes(here) && !seen.has(onward)) next.add(onward);
+      }
+      frontier = [...next];
+    }
+    const graph = new InMemoryTraceGraph([...rows.values()].map(toTraceTransfer));
+    const addresses = [...new Set([...rows.values()].flatMap((r) => [r.from_node, r.to_node]))].filter(
+      (n) => !isTxNode(n),
+    );
+    const tagRows = await this.repo.tagsFor(caseId, addresses);
+    const tags: Record<string, TagInfo[]> = {};
+    for (const t of tagRows)
+      (tags[t.address] ??= []).push({
+        label: t.label,
+        category: t.category,
+        source: t.source,
+        confidence: t.confidence,
+        pack: t.pack,
+        actor: t.actor,
+      });
+    const stopCategories = new Set((request.stopAtCategories ?? ['exchange']).map((c) => c.toLowerCase()));
+    const seedSet = new Set(seedNodes);
+    const result = trace(graph, params, {
+      stopAt: (node) => {
+        if (seedSet.has(node)) return null;
+        const hit = tags[node]?.find((t) => t.category && stopCategories.has(t.category.toLowerCase()));
+        return hit ? `${hit.category}: ${hit.label}` : null;
+      },
+    });
+    const resultTags: Record<string, TagInfo[]> = {};
+    for (const n of result.nodes) if (tags[n.node]) resultTags[n.node] = tags[n.node]!;
+    const elsewhere = await this.repo.otherCasesWith(
+      caseId,
+      result.nodes.map((n) => n.node).filter((n) => !isTxNode(n)),
+    );
+    const otherCases: Record<string, number> = {};
+    for (const [a, s] of elsewhere) otherCases[a] = s.size;
+    return { result, tags: resultTags, otherCases, snapshot };
+  }
+
+  private toParams(request: TraceRequest): TraceParams {
+    if (!Number.isInteger(request.maxHops) || request.maxHops < 1 || request.maxHops > MAX_HOPS_LIMIT) {
+      throw invalid('crypto_trace_hops', `Choose between 1 and ${MAX_HOPS_LIMIT} hops.`);
+    }
+    if (!Number.isInteger(request.maxNodes) || request.maxNodes < 1 || request.maxNodes > MAX_NODES_LIMIT) {
+      throw invalid('crypto_trace_nodes', `Choose between 1 and ${MAX_NODES_LIMIT} nodes.`);
+    }
+    const time = (s: string | undefined, what: string) => {
+      if (s === undefined) return undefined;
+      const ms = Date.parse(s);
+      if (!Number.isFinite(ms)) throw invalid('crypto_trace_time', `The ${what} date is not a valid date.`);
+      return ms;
+    };
+    let seed: TraceParams['seed'];
+    if ('transferSeq' in request.seed) seed = { transferId: String(request.seed.transferSeq) };
+    else {
+      const raw = 'address' in request.seed ? [request.seed.address] : request.seed.addresses;
+      const addresses = raw.map((a) => {
+        const v = validateAddress(a);
+        if (!v.valid) throw invalid('crypto_address_invalid', `The seed address is not valid (${v.error}).`);
+        return v.normalized!;
+      });
+      if (!addresses.length) throw invalid('crypto_trace_seed', 'Give at least one seed address.');
+      seed = { addresses };
+    }
+    const since = time(request.since, 'start');
+    const until = time(request.until, 'end');
+    return {
+      seed,
+      direction: request.direction,
+      method: request.method,
+      maxHops: request.maxHops,
+      maxNodes: request.maxNodes,
+      ...(request.asset ? { asset: request.asset } : {}),
+      ...(since !== undefined ? { since } : {}),
+      ...(until !== undefined ? { until } : {}),
+      ...(request.minValue !== undefined ? { minValue: request.minValue } : {}),
+    };
+  }
+
+  // ---- saved traces -------------------------------------------------------------------------------------------------
+
+  async saveTrace(actor: Actor, caseId: string, title: string, request: TraceRequest): Promise<SavedTrace> {
+    await this.access.requireWriter(actor, caseId);
+    const snapshot = await this.snapshot(caseId);
+    const outcome = await this.runTrace(caseId, request, snapshot);
+    const id = newId();
+    const createdAt = this.now();
+    const resultJson = canonicalJson({ result: outcome.result, tags: outcome.tags });
+    const resultSha256 = createHash('sha256').update(resultJson).digest('hex');
+    await this.ctx.database.db.transaction().execute(async (trx) => {
+      await this.repo.createTrace(
+        {
+          id,
+          case_id: caseId,
+          title: title.slice(0, 200),
+          params: canonicalJson(request),
+          snapshot: canonicalJson(snapshot),
+          result: resultJson,
+          result_sha256: resultSha256,
+          created_by: actor.userId,
+          created_at: createdAt,
+        },
+        trx,
+      );
+      await this.audit.record(
+        actor,
+        { action: 'crypto.trace.save', recordType: 'crypto_trace', recordId: id, caseId, details: { resultSha256 } },
+        trx,
+      );
+    });
+    return { ...outcome, id, caseId, title, request, resultSha256, createdBy: actor.userId, createdAt };
+  }
+
+  async getTrace(actor: Actor, caseId: string, traceId: string): Promise<SavedTrace> {
+    await this.access.requireMember(actor, caseId);
+    const row = await this.repo.getTrace(caseId, traceId);
+    if (!row) throw notFound('crypto_trace_not_found', 'This saved trace does not exist in this case.');
+    const stored = JSON.parse(row.result) as { result: TraceResult; tags: Record<string, TagInfo[]> };
+    return {
+      id: row.id,
+      caseId: row.case_id,
+      title: row.title,
+      request: JSON.parse(row.params) as TraceRequest,
+      snapshot: JSON.parse(row.snapshot) as TraceSnapshot,
+      result: stored.result,
+      tags: stored.tags,
+      otherCases: {},
+      resultSha256: row.result_sha256,
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+    };
+  }
+
+  async listTraces(actor: Actor, caseId: string) {
+    await this.access.requireMember(actor, caseId);
+    return this.repo.listTraces(caseId);
+  }
+
+  /**
+   * Re-runs a saved trace on the data it was made from (same transfers up to the snapshot's sequence number, same
+   * parameters) and compares the result hash. `same: false` means the data under the snapshot changed.
+   */
+  async verifyTrace(actor: Actor, caseId: string, traceId: string) {
+    const saved = await this.getTrace(actor, caseId, traceId);
+    const current = await this.snapshot(caseId);
+    const missing = saved.snapshot.imports.filter(
+      (i) => !current.imports.some((c) => c.id === i.id && c.sha256 === i.sha256),
+    );
+    const rerun = await this.runTrace(caseId, saved.request, saved.snapshot);
+    const sha = createHash('sha256')
+      .update(canonicalJson({ result: rerun.result, tags: rerun.tags }))
+      .digest('hex');
+    await this.audit.record(actor, {
+      action: 'crypto.trace.verify',
+      recordType: 'crypto_trace',
+      recordId: traceId,
+      caseId,
+      details: { same: sha === saved.resultSha256 },
+    });
+    return {
+      same: sha === saved.resultSha256 && missing.length === 0,
+      savedSha256: saved.resultSha256,
+      rerunSha256: sha,
+      missingImports: missing.map((m) => m.id),
+    };
+  }
+}
