@@ -5,6 +5,7 @@ import { identityRoutes } from './identity.routes';
 import { auditRoutes } from './audit.routes';
 import { platformRoutes } from './platform.routes';
 import { casesRoutes } from './cases.routes';
+import { evidenceRoutes } from './evidence.routes';
 import { entitiesRoutes } from './entities.routes';
 import { searchRoutes } from './search.routes';
 import { victimsRoutes } from './victims.routes';
@@ -16,6 +17,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes);
   await app.register(platformRoutes);
   await app.register(casesRoutes);
+  await app.register(evidenceRoutes);
   await app.register(entitiesRoutes);
   await app.register(searchRoutes);
   await app.register(victimsRoutes);

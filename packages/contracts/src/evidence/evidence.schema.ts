@@ -3,20 +3,17 @@ import { Type, type Static } from '@sinclair/typebox';
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
 
-export const CustodyEventName = Type.Union(
-  [
-    Type.Literal('collected'),
-    Type.Literal('viewed'),
-    Type.Literal('downloaded'),
-    Type.Literal('annotated'),
-    Type.Literal('exported'),
-    Type.Literal('transferred'),
-    Type.Literal('sealed'),
-    Type.Literal('released'),
-    Type.Literal('disposed'),
-  ],
-  { $id: 'CustodyEventName' },
-);
+export const CustodyEventName = Type.Union([
+  Type.Literal('collected'),
+  Type.Literal('viewed'),
+  Type.Literal('downloaded'),
+  Type.Literal('annotated'),
+  Type.Literal('exported'),
+  Type.Literal('transferred'),
+  Type.Literal('sealed'),
+  Type.Literal('released'),
+  Type.Literal('disposed'),
+]);
 export type CustodyEventName = Static<typeof CustodyEventName>;
 
 export const EvidenceKind = Type.Union([
@@ -51,35 +48,32 @@ export const EvidenceCollectFields = Type.Object(
 );
 export type EvidenceCollectFields = Static<typeof EvidenceCollectFields>;
 
-export const EvidenceItem = Type.Object(
-  {
-    id: Type.String(),
-    caseId: Type.String(),
-    exhibitNumber: Type.String(),
-    parentId: Nullable(Type.String()),
-    kind: EvidenceKind,
-    fileName: Type.String(),
-    mediaType: Type.String(),
-    size: Type.Integer(),
-    sha256: Sha256,
-    description: Type.String(),
-    source: Nullable(Type.String()),
-    legalBasis: Nullable(Type.String()),
-    location: Nullable(Type.String()),
-    device: Nullable(Type.String()),
-    collectedBy: Type.String(),
-    collectedByName: Type.String(),
-    collectedAt: Type.String(),
-    agencyId: Type.String(),
-    status: EvidenceStatus,
-    importFormat: Nullable(Type.String()),
-    metadata: Type.Record(Type.String(), Type.Unknown()),
-    custodyEntries: Type.Integer(),
-    /** True when identical content was already stored (another item, same SHA-256). */
-    duplicateOf: Type.Array(Type.String()),
-  },
-  { $id: 'EvidenceItem' },
-);
+export const EvidenceItem = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  exhibitNumber: Type.String(),
+  parentId: Nullable(Type.String()),
+  kind: EvidenceKind,
+  fileName: Type.String(),
+  mediaType: Type.String(),
+  size: Type.Integer(),
+  sha256: Sha256,
+  description: Type.String(),
+  source: Nullable(Type.String()),
+  legalBasis: Nullable(Type.String()),
+  location: Nullable(Type.String()),
+  device: Nullable(Type.String()),
+  collectedBy: Type.String(),
+  collectedByName: Type.String(),
+  collectedAt: Type.String(),
+  agencyId: Type.String(),
+  status: EvidenceStatus,
+  importFormat: Nullable(Type.String()),
+  metadata: Type.Record(Type.String(), Type.Unknown()),
+  custodyEntries: Type.Integer(),
+  /** True when identical content was already stored (another item, same SHA-256). */
+  duplicateOf: Type.Array(Type.String()),
+});
 export type EvidenceItem = Static<typeof EvidenceItem>;
 
 export const EvidenceListQuery = Type.Object(

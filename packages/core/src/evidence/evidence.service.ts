@@ -35,6 +35,7 @@ import {
   type MessageRow,
 } from './evidence.repository';
 import { readImport, type ImportResult } from './import-format';
+import { preservationRequestPdf, preservationRequestText } from './preservation-request';
 import type { TimestampAuthority } from './trusted-timestamp';
 import type { WebCaptureImport } from './web-capture';
 
@@ -680,6 +681,54 @@ export class EvidenceService {
       details: { sha256: row.sha256 },
     });
     return { fileName: row.file_name, size: Number(row.size), stream: createReadStream(this.exportPath(exportId)) };
+  }
+
+  /** A preservation request (Budapest Convention art. 16/29 items) built from the case and selected evidence. */
+  async preservationRequest(
+    actor: Actor,
+    caseId: string,
+    input: evidence.PreservationRequestInput,
+  ): Promise<{ format: 'pdf' | 'text'; fileName: string; body: Buffer }> {
+    await this.access.requireMember(actor, caseId);
+    const caseInfo = await this.repo.caseInfo(caseId);
+    if (!caseInfo) throw evidenceNotFound();
+    const items = input.itemIds?.length ? await this.repo.getMany([...new Set(input.itemIds)]) : [];
+    if (items.some((i) => i.case_id !== caseId) || items.length !== new Set(input.itemIds ?? []).size) {
+      throw evidenceNotFound();
+    }
+    if (Number.isNaN(Date.parse(input.from)) || Number.isNaN(Date.parse(input.to)) || input.from > input.to) {
+      throw invalid(
+        'preservation_period_invalid',
+        'Give the period as two dates (from ≤ to), e.g. 2026-11-01 and 2026-11-30.',
+      );
+    }
+    const data = {
+      reference: caseInfo.reference,
+      date: this.now().slice(0, 10),
+      requestingAuthority: input.requestingAuthority,
+      contact: input.contact,
+      provider: input.provider,
+      offence: input.offence,
+      summary: input.summary,
+      accounts: input.accounts,
+      from: input.from,
+      to: input.to,
+      exhibits: items.map((i) => ({ exhibit: i.exhibit_number, sha256: i.sha256, description: i.description })),
+      necessity: input.necessity,
+      mutualAssistanceToFollow: input.mutualAssistanceToFollow,
+    };
+    const format = input.format ?? 'pdf';
+    await this.audit.record(actor, {
+      action: 'evidence.preservation_request',
+      recordType: 'case',
+      recordId: caseId,
+      caseId,
+      details: { format, accounts: input.accounts.length, exhibits: items.length },
+    });
+    const base = `${safeName(caseInfo.reference)}-preservation-request`;
+    return format === 'pdf'
+      ? { format, fileName: `${base}.pdf`, body: await preservationRequestPdf(data) }
+      : { format, fileName: `${base}.txt`, body: Buffer.from(preservationRequestText(data), 'utf8') };
   }
 }
 

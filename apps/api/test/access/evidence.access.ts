@@ -1,0 +1,144 @@
+// Evidence (packages/core/src/evidence/evidence.service.ts): every route is case-scoped need-to-know — any system
+// role that is a member of the item's case may list, view, download, verify and export; writes (collect, custody
+// events) need a case role that may write, which "member" (investigator) and "lead" both have. The signing-key
+// route shows the caller's own agency key to any logged-in user.
+import { Readable } from 'node:stream';
+import { EvidenceService } from '@trag/core/evidence';
+import type { Actor } from '@trag/core/shared';
+import type { AccessFixture, AccessTable } from './access-table';
+
+const member = { roles: 'all', membership: 'member' } as const;
+const BOUNDARY = '----trag-matrix';
+
+const items = new Map<string, Promise<{ itemId: string; exportId: string }>>();
+
+async function caseLead(fx: AccessFixture): Promise<Actor> {
+  const row = await fx.t.database.db
+    .selectFrom('case_members')
+    .innerJoin('users', 'users.id', 'case_members.user_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.agency_id', 'users.unit_id', 'users.role'])
+    .where('case_members.case_id', '=', fx.case.id)
+    .where('case_members.case_role', '=', 'lead')
+    .orderBy('case_members.added_at')
+    .executeTakeFirstOrThrow();
+  return {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    agencyId: row.agency_id,
+    unitId: row.unit_id,
+    role: row.role as Actor['role'],
+    ip: null,
+    via: 'system',
+  };
+}
+
+/** One evidence item and one export in the fixture case, made by its lead. */
+function evidenceIn(fx: AccessFixture) {
+  let made = items.get(fx.case.id);
+  if (!made) {
+    made = (async () => {
+      const lead = await caseLead(fx);
+      const service = new EvidenceService(fx.t.core);
+      const item = await service.collect(
+        lead,
+        fx.case.id,
+        { fileName: 'matrix.txt', description: 'Matrix evidence' },
+        Readable.from([Buffer.from(`matrix ${fx.case.id}`)]),
+      );
+      const exported = await service.exportBundle(lead, fx.case.id, [item.id], { withoutReport: true });
+      return { itemId: item.id, exportId: exported.id };
+    })();
+    items.set(fx.case.id, made);
+  }
+  return made;
+}
+
+function upload(): { payload: Buffer; headers: Record<string, string> } {
+  const payload = Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="description"\r\n\r\nMatrix upload\r\n` +
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="m.txt"\r\nContent-Type: text/plain\r\n\r\nmatrix\r\n` +
+      `--${BOUNDARY}--\r\n`,
+  );
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } };
+}
+
+const table: AccessTable = {
+  domain: 'evidence',
+  entries: [
+    {
+      route: 'GET /api/cases/:caseId/evidence',
+      allow: member,
+      request: (fx) => ({ url: `/api/cases/${fx.case.id}/evidence` }),
+    },
+    {
+      route: 'POST /api/cases/:caseId/evidence',
+      allow: member,
+      request: (fx) => ({ url: `/api/cases/${fx.case.id}/evidence`, ...upload() }),
+    },
+    {
+      route: 'GET /api/evidence/:id',
+      allow: member,
+      request: async (fx) => ({ url: `/api/evidence/${(await evidenceIn(fx)).itemId}` }),
+    },
+    {
+      route: 'GET /api/evidence/:id/content',
+      allow: member,
+      request: async (fx) => ({ url: `/api/evidence/${(await evidenceIn(fx)).itemId}/content` }),
+    },
+    {
+      route: 'GET /api/evidence/:id/messages',
+      allow: member,
+      request: async (fx) => ({ url: `/api/evidence/${(await evidenceIn(fx)).itemId}/messages` }),
+    },
+    {
+      route: 'POST /api/evidence/:id/custody',
+      allow: member,
+      request: async (fx) => ({
+        url: `/api/evidence/${(await evidenceIn(fx)).itemId}/custody`,
+        payload: { event: 'annotated', note: 'Matrix note' },
+      }),
+    },
+    {
+      route: 'POST /api/evidence/:id/verify',
+      allow: member,
+      request: async (fx) => ({ url: `/api/evidence/${(await evidenceIn(fx)).itemId}/verify` }),
+    },
+    {
+      route: 'POST /api/cases/:caseId/evidence/exports',
+      allow: member,
+      request: async (fx) => ({
+        url: `/api/cases/${fx.case.id}/evidence/exports`,
+        payload: { itemIds: [(await evidenceIn(fx)).itemId] },
+      }),
+    },
+    {
+      route: 'GET /api/evidence/exports/:id',
+      allow: member,
+      request: async (fx) => ({ url: `/api/evidence/exports/${(await evidenceIn(fx)).exportId}` }),
+    },
+    {
+      route: 'POST /api/cases/:caseId/evidence/preservation-request',
+      allow: member,
+      request: (fx) => ({
+        url: `/api/cases/${fx.case.id}/evidence/preservation-request`,
+        payload: {
+          provider: 'Example provider',
+          accounts: ['https://t.me/example'],
+          from: '2026-11-01',
+          to: '2026-11-30',
+          offence: 'Trafficking in human beings',
+          summary: 'Matrix',
+          necessity: 'Matrix',
+          mutualAssistanceToFollow: true,
+          requestingAuthority: 'Matrix',
+          contact: 'Matrix',
+          format: 'text',
+        },
+      }),
+    },
+    { route: 'GET /api/evidence/signing-key', allow: { roles: 'all' } },
+  ],
+};
+
+export default table;
