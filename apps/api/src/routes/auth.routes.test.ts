@@ -132,6 +132,21 @@ describeEachDialect('auth routes', (dialect) => {
     expect(after.json().error.code).toBe('session_expired');
   });
 
+  it('replaces the session a browser already had when it logs in again', async () => {
+    const user = await createTestUser(t, { role: 'trainer' });
+    const first = await sessionLogin(t, user);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: first.cookie },
+      payload: { username: user.username, password: user.password },
+    });
+    expect(again.statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: first.cookie } })).statusCode,
+    ).toBe(401);
+  });
+
   it('expires an idle session', async () => {
     const user = await createTestUser(t, { role: 'trainee' });
     const session = await sessionLogin(t, user);

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { identity as contracts, platform } from '@trag/contracts';
 import { AuthService } from '@trag/core/identity';
-import { clearSessionCookies, setSessionCookies } from '../plugins/authentication';
+import { clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../plugins/authentication';
 import { requireActor } from '../plugins/request-actor';
 
 const errors = { 400: platform.ErrorResponse, 401: platform.ErrorResponse, 403: platform.ErrorResponse };
@@ -28,6 +28,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ip: request.ip ?? null,
         userAgent: request.headers['user-agent'] ?? null,
       });
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) await service().discardSession(previous);
       setSessionCookies(reply, app.trag.config, result.sessionToken, result.csrfToken);
       return { user: result.user };
     },

@@ -237,6 +237,11 @@ export class AuthService {
     });
   }
 
+  /** Drops the session a browser still carried when it logged in again, so one browser holds one session. */
+  async discardSession(sessionToken: string): Promise<void> {
+    await this.sessions.deleteByTokenHash(sha256Hex(sessionToken));
+  }
+
   // ---- recognising requests ------------------------------------------------------------------------------------
 
   async authenticateSession(sessionToken: string, ip: string | null): Promise<Authentication> {

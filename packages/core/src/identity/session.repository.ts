@@ -57,6 +57,10 @@ export class SessionRepository {
     await trx.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
+  async deleteByTokenHash(tokenHash: string, trx: Kysely<Database> = this.db): Promise<void> {
+    await trx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
   async deleteForUser(userId: string, exceptId: string | null, trx: Kysely<Database> = this.db): Promise<void> {
     let query = trx.deleteFrom('sessions').where('user_id', '=', userId);
     if (exceptId) query = query.where('id', '!=', exceptId);
