@@ -1,6 +1,7 @@
 // Loads the SYNTHETIC demo workspace into an empty database (`npm start` = `trag serve --demo`, and `trag demo load`).
 // Each domain contributes its own part through its own demo loader, called here in dependency order; a part sees the
 // results of the parts before it (agencies and accounts first, then cases, then what hangs off cases).
+import { loadCasesDemo, type CasesDemo } from '../cases';
 import { loadIdentityDemo, type IdentityDemo } from '../identity';
 import type { CoreContext } from '../shared/context';
 import { loadVictimsDemo } from '../victims';
@@ -23,10 +24,13 @@ export interface DemoResult {
 /** What the parts loaded so far produced; later parts build on it. */
 export interface DemoSoFar {
   identity: IdentityDemo;
+  /** Set once the cases part has run. */
+  cases?: CasesDemo;
 }
 
 /** The domain parts after identity, in order. Each domain adds one line here when its demo loader lands. */
 const PARTS: Array<{ name: string; load: (ctx: CoreContext, demo: DemoSoFar) => Promise<unknown> }> = [
+  { name: 'cases', load: async (ctx, demo) => (demo.cases = await loadCasesDemo(ctx, demo.identity)) },
   { name: 'victims', load: loadVictimsDemo },
 ];
 
