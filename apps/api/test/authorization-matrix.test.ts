@@ -137,9 +137,12 @@ describeEachDialect('authorization matrix', (dialect) => {
     const scoped = !('public' in entry.allow) && entry.allow.membership !== undefined;
     const key = `${role}/${membership}`;
     let caseFixture = fixtures.get(key);
-    if (scoped && (entry.fresh || !caseFixture)) {
+    // One-shot writes get a fresh case when they are expected to succeed; a refused one changes nothing (and if it
+    // wrongly succeeds, its status already fails the test).
+    const fresh = entry.fresh === true && expectedAllowed(entry.allow, role, membership);
+    if (scoped && (fresh || !caseFixture)) {
       caseFixture = await buildCase(actor, membership);
-      if (!entry.fresh) fixtures.set(key, caseFixture);
+      if (!fresh) fixtures.set(key, caseFixture);
     }
     return {
       t,
@@ -184,12 +187,16 @@ describeEachDialect('authorization matrix', (dialect) => {
     expect(wrong).toEqual([]);
   });
 
+  // The full sweep runs on SQLite; on PostgreSQL (same rules, different SQL engine) two roles that differ on almost
+  // every rule keep the run short: a case-creating role and the administrator.
+  const sweepRoles = dialect === 'sqlite' ? ALL_ROLES : (['investigator', 'administrator'] as const);
+
   it('allows and denies each role and case membership as the access tables say', async () => {
     const wrong: string[] = [];
     for (const entry of entries) {
       if (entry.anonymousOnly || 'public' in entry.allow) continue;
       const memberships: Membership[] = entry.allow.membership ? ['lead', 'member', 'none'] : ['none'];
-      for (const role of ALL_ROLES) {
+      for (const role of sweepRoles) {
         for (const membership of memberships) {
           const fx = await fixtureFor(entry, role, membership);
           const { status, body } = await probe(entry, fx, await authHeaders(t, fx.actor));
@@ -203,5 +210,5 @@ describeEachDialect('authorization matrix', (dialect) => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 240_000);
 });

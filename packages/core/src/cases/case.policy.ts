@@ -29,6 +29,7 @@ export const READ_ACTIONS = [
   'entity.hit',
   'link.list',
   'case.activity_read',
+  'task.read',
   'search.query',
   'dashboard.read',
 ];
