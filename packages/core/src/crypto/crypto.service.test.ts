@@ -121,6 +121,27 @@ describeEachDialect('crypto service', (dialect) => {
     expect(again.result).toEqual(JSON.parse(JSON.stringify(saved.result)));
   });
 
+  it('exports a saved trace as CSV, GraphML, FollowTheMoney, PDF and a data-request draft', async () => {
+    await importDemo();
+    const saved = await service.saveTrace(investigator, caseId, 'Recruiter → exchange', request);
+    const csv = (await service.exportTrace(investigator, caseId, saved.id, 'csv')).body.toString();
+    expect(csv.split('\r\n')[0]).toMatch(/^"endpoint","reason"/);
+    expect(csv).toContain('exchange: Binance 8');
+    const graphml = (await service.exportTrace(investigator, caseId, saved.id, 'graphml')).body.toString();
+    expect(graphml).toContain(`<node id="${BINANCE}">`);
+    const ftm = (await service.exportTrace(investigator, caseId, saved.id, 'ftm')).body
+      .toString()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { schema: string });
+    expect(new Set(ftm.map((e) => e.schema))).toEqual(new Set(['CryptoWallet', 'Payment']));
+    const pdf = await service.exportTrace(investigator, caseId, saved.id, 'pdf');
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const letter = (await service.exportTrace(investigator, caseId, saved.id, 'data_request')).body.toString();
+    expect(letter).toContain(BINANCE);
+    expect(letter).toMatch(/Time range: 2024-01-01 to 2024-01-01/);
+  });
+
   it('clusters Bitcoin inputs from an Esplora export and explains the link', async () => {
     await service.importFile(investigator, caseId, {
       kind: 'esplora_json',

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AuditService } from '../audit';
-import { CaseAccess } from '../cases';
+import { CaseAccess, CaseService } from '../cases';
 import { AppError, canonicalJson, invalid, newId, notFound, type Actor, type CoreContext } from '../shared';
 import { validateAddress } from './address';
 import { AddressClusterer, type MergeLink } from './address-cluster';
@@ -16,6 +16,8 @@ import { newStats, type ImportStats } from './import-common';
 import { importTagCsv, importTagPackYaml } from './tags.importer';
 import { InMemoryTraceGraph, trace, type TraceParams, type TraceResult } from './trace';
 import { importTronGridJson, importTronscanCsv } from './tron.importer';
+import { draftDataRequest, traceToCsv, traceToFtm, traceToGraphMl, transfersToCsv } from './trace-export';
+import { renderTraceReport } from './trace-report';
 
 export const IMPORT_KINDS = [
   'esplora_json',
@@ -632,4 +634,92 @@ export class CryptoService {
       missingImports: missing.map((m) => m.id),
     };
   }
+
+  // ---- exports ------------------------------------------------------------------------------------------------------
+
+  async exportTrace(
+    actor: Actor,
+    caseId: string,
+    traceId: string,
+    format: TraceExportFormat,
+    options: { exchange?: string } = {},
+  ): Promise<{ fileName: string; mediaType: string; body: Buffer }> {
+    const saved = await this.getTrace(actor, caseId, traceId);
+    const detail = await new CaseService(this.ctx).get(actor, caseId);
+    const base = `trace-${saved.id.slice(0, 8)}`;
+    let out: { fileName: string; mediaType: string; body: Buffer };
+    switch (format) {
+      case 'csv':
+        out = {
+          fileName: `${base}-paths.csv`,
+          mediaType: 'text/csv; charset=utf-8',
+          body: Buffer.from(traceToCsv(saved)),
+        };
+        break;
+      case 'transfers_csv':
+        out = {
+          fileName: `${base}-transfers.csv`,
+          mediaType: 'text/csv; charset=utf-8',
+          body: Buffer.from(transfersToCsv(saved)),
+        };
+        break;
+      case 'graphml':
+        out = {
+          fileName: `${base}.graphml`,
+          mediaType: 'application/graphml+xml',
+          body: Buffer.from(traceToGraphMl(saved)),
+        };
+        break;
+      case 'ftm':
+        out = {
+          fileName: `${base}.ftm.jsonl`,
+          mediaType: 'application/x-ndjson',
+          body: Buffer.from(traceToFtm(saved, (a) => validateAddress(a).chain)),
+        };
+        break;
+      case 'pdf':
+        out = {
+          fileName: `${base}.pdf`,
+          mediaType: 'application/pdf',
+          body: await renderTraceReport(saved, {
+            caseTitle: `${detail.reference} ${detail.title}`,
+            generatedAt: this.now(),
+          }),
+        };
+        break;
+      case 'data_request': {
+        const exchange = options.exchange ?? saved.result.endpoints.find((e) => e.reason === 'stopped')?.node;
+        if (!exchange)
+          throw invalid(
+            'crypto_no_exchange',
+            'This trace reached no exchange; there is nobody to send a data request to.',
+          );
+        out = {
+          fileName: `${base}-data-request.txt`,
+          mediaType: 'text/plain; charset=utf-8',
+          body: Buffer.from(
+            draftDataRequest(saved, exchange, {
+              caseReference: detail.reference,
+              agency: actor.agencyId,
+              date: this.now().slice(0, 10),
+            }),
+          ),
+        };
+        break;
+      }
+      default:
+        throw invalid('crypto_export_format', `Unknown export format ${String(format)}.`);
+    }
+    await this.audit.record(actor, {
+      action: 'crypto.trace.export',
+      recordType: 'crypto_trace',
+      recordId: traceId,
+      caseId,
+      details: { format },
+    });
+    return out;
+  }
 }
+
+export const TRACE_EXPORT_FORMATS = ['csv', 'transfers_csv', 'graphml', 'ftm', 'pdf', 'data_request'] as const;
+export type TraceExportFormat = (typeof TRACE_EXPORT_FORMATS)[number];

@@ -86,3 +86,7 @@ export type {
   TraceSnapshot,
   TagInfo,
 } from './crypto.service';
+export { TRACE_EXPORT_FORMATS } from './crypto.service';
+export type { TraceExportFormat } from './crypto.service';
+export { traceToCsv, transfersToCsv, traceToGraphMl, traceToFtm, draftDataRequest } from './trace-export';
+export { renderTraceReport, METHOD_TEXT } from './trace-report';
