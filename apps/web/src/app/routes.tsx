@@ -16,6 +16,7 @@ import { UsersPage } from '../scenes/UsersPage/UsersPage';
 import { AgenciesPage } from '../scenes/AgenciesPage/AgenciesPage';
 import { AccountPage } from '../scenes/AccountPage/AccountPage';
 import { NotFoundPage } from '../scenes/NotFoundPage/NotFoundPage';
+import { VictimStatisticsPage } from '../features/victims/victim-statistics-page';
 import { OfferCheckPage } from '../scenes/OfferCheckPage/OfferCheckPage';
 
 export const shellRoutes: RouteObject[] = [
@@ -30,6 +31,7 @@ export const shellRoutes: RouteObject[] = [
   { path: 'admin/users', element: <UsersPage /> },
   { path: 'admin/agencies', element: <AgenciesPage /> },
   { path: 'account', element: <AccountPage /> },
+  { path: 'victims/statistics', element: <VictimStatisticsPage /> },
 ];
 
 export const routes: RouteObject[] = [

@@ -8,6 +8,7 @@ import { CaseEntitiesTab } from './case-entities-tab';
 import { CaseNotesTab } from './case-notes-tab';
 import { CaseTasksTab } from './case-tasks-tab';
 import { CaseActivityTab } from './case-activity-tab';
+import { VictimsTab } from '../victims/victims-tab';
 
 export interface CaseTabProps {
   caseId: string;
@@ -25,5 +26,6 @@ export const caseTabs: CaseTab[] = [
   { id: 'entities', labelKey: 'cases:tabs.entities', component: CaseEntitiesTab },
   { id: 'notes', labelKey: 'cases:tabs.notes', component: CaseNotesTab },
   { id: 'tasks', labelKey: 'cases:tabs.tasks', component: CaseTasksTab },
+  { id: 'victims', labelKey: 'victims:tab', component: VictimsTab },
   { id: 'activity', labelKey: 'cases:tabs.activity', component: CaseActivityTab },
 ];
