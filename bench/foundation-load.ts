@@ -56,6 +56,9 @@ const rate = Number(args.rate);
 const seconds = Number(args.seconds);
 const connections = Number(args.connections);
 const repoRoot = path.resolve(import.meta.dirname, '..');
+// Victim records are encrypted under a master key: a throw-away one for the throw-away data, shared by the
+// in-process demo loader and the server process.
+process.env.TRAG_MASTER_KEY ??= randomBytes(32).toString('base64');
 const PG_BASE = process.env.TRAG_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 // Words a user would type: Latin and Cyrillic, with and without diacritics, names, places, identifiers.
@@ -152,8 +155,6 @@ async function benchEngine(engine: DialectName, port: number): Promise<Row[]> {
         TRAG_DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl ?? '',
         LOG_LEVEL: 'warn',
-        // Victim records need a master key to start; a throw-away one for the benchmark's throw-away data.
-        TRAG_MASTER_KEY: process.env.TRAG_MASTER_KEY ?? randomBytes(32).toString('base64'),
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

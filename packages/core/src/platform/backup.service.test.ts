@@ -2,6 +2,7 @@ import { mkdtempSync, promises as fs, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import SqliteDatabase from 'better-sqlite3';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { createWriteStream } from 'node:fs';
@@ -36,6 +37,7 @@ describe('backup and restore [sqlite]', () => {
   let dataDir: string;
   let database: TragDatabase;
   let ctx: CoreContext;
+  let vault: SqliteDatabase.Database;
 
   beforeEach(async () => {
     work = mkdtempSync(path.join(tmpdir(), 'trag-backup-'));
@@ -48,8 +50,13 @@ describe('backup and restore [sqlite]', () => {
     for (let i = 0; i < 4; i++) await audit.record(systemActor(), { action: 'case.read', recordId: `c${i}` });
     await writeFile(path.join(dataDir, 'blobs', 'ab', 'abcdef'), Buffer.from([0, 1, 2, 255]));
     await writeFile(path.join(dataDir, 'keys', 'master.key'), 'not-a-real-key');
+    // A second SQLite database held open in WAL mode (like a key vault): its newest rows live in the -wal file.
+    vault = new SqliteDatabase(path.join(dataDir, 'keys', 'vault.sqlite'));
+    vault.pragma('journal_mode = WAL');
+    vault.exec("CREATE TABLE k (v TEXT); INSERT INTO k VALUES ('first'), ('second')");
   });
   afterEach(async () => {
+    vault.close();
     await database.destroy();
     rmSync(work, { recursive: true, force: true });
   });
@@ -58,7 +65,11 @@ describe('backup and restore [sqlite]', () => {
     const archive = path.join(work, 'out', 'trag.zip');
     const result = await createBackup(ctx, archive);
     expect(result.manifest.database).toMatchObject({ path: 'database/trag.sqlite' });
-    expect(result.manifest.files.map((f) => f.path)).toEqual(['data/blobs/ab/abcdef', 'data/keys/master.key']);
+    expect(result.manifest.files.map((f) => f.path)).toEqual([
+      'data/blobs/ab/abcdef',
+      'data/keys/master.key',
+      'data/keys/vault.sqlite',
+    ]);
     expect((await fs.readdir(path.dirname(archive))).filter((n) => n.includes('.trag-tmp-'))).toEqual([]);
 
     // Written after the backup: must not be in the restored copy.
@@ -69,6 +80,9 @@ describe('backup and restore [sqlite]', () => {
     expect(restored.previousDataMovedTo).toBeNull();
     expect(await fs.readFile(path.join(restoredDir, 'blobs', 'ab', 'abcdef'))).toEqual(Buffer.from([0, 1, 2, 255]));
     expect(await fs.readFile(path.join(restoredDir, 'keys', 'master.key'), 'utf8')).toBe('not-a-real-key');
+    const restoredVault = new SqliteDatabase(path.join(restoredDir, 'keys', 'vault.sqlite'), { readonly: true });
+    expect(restoredVault.prepare('SELECT v FROM k ORDER BY v').pluck().all()).toEqual(['first', 'second']);
+    restoredVault.close();
     const copy = createDatabase({ sqlitePath: path.join(restoredDir, 'trag.sqlite') });
     try {
       const verify = await new AuditService({ ...ctx, database: copy, dataDir: restoredDir }).verify();

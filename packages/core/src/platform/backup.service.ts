@@ -49,6 +49,19 @@ async function sha256File(file: string): Promise<{ sha256: string; bytes: number
   return { sha256: hash.digest('hex'), bytes };
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+async function isSqliteFile(file: string): Promise<boolean> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const header = Buffer.alloc(SQLITE_HEADER.length);
+    const { bytesRead } = await handle.read(header, 0, header.length, 0);
+    return bytesRead === header.length && header.equals(SQLITE_HEADER);
+  } finally {
+    await handle.close();
+  }
+}
+
 function isDatabaseFile(name: string): boolean {
   return name === SQLITE_FILE_NAME || name.startsWith(`${SQLITE_FILE_NAME}-`);
 }
@@ -123,12 +136,29 @@ export async function createBackup(
       zip.addFile(copy, DATABASE_ENTRY, { compress: true });
     }
     const files: BackupFileEntry[] = [];
-    for (const rel of await listDataFiles(dataDir, new Set([destination, scratch]))) {
+    const all = await listDataFiles(dataDir, new Set([destination, scratch]));
+    const present = new Set(all);
+    for (const rel of all) {
       const abs = path.join(dataDir, ...rel.split('/'));
-      const entry = { path: `${DATA_PREFIX}${rel}`, ...(await sha256File(abs)) };
+      // Other SQLite databases in the data folder (e.g. a key vault) are copied with the online backup API too, so
+      // the copy is consistent even while they are open; their -wal/-shm/-journal side files are not needed.
+      const side = /^(.*)-(wal|shm|journal)$/.exec(rel);
+      if (side && present.has(side[1]!)) continue;
+      let source = abs;
+      if (await isSqliteFile(abs)) {
+        source = path.join(scratch, 'data', ...rel.split('/'));
+        await fs.mkdir(path.dirname(source), { recursive: true });
+        const handle = new SqliteDatabase(abs, { readonly: true, fileMustExist: true });
+        try {
+          await handle.backup(source);
+        } finally {
+          handle.close();
+        }
+      }
+      const entry = { path: `${DATA_PREFIX}${rel}`, ...(await sha256File(source)) };
       files.push(entry);
       // Blobs are mostly compressed media already; storing them avoids burning CPU for nothing.
-      zip.addFile(abs, entry.path, { compress: false });
+      zip.addFile(source, entry.path, { compress: source !== abs });
     }
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
