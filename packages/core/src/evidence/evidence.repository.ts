@@ -303,6 +303,16 @@ export class EvidenceRepository {
     return this.db.selectFrom('evidence_exports').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Case ids with this id or reference (references are unique per agency, so several may match). */
+  async caseIdsByIdOrReference(value: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('cases')
+      .select('id')
+      .where((eb) => eb.or([eb('id', '=', value), eb('reference', '=', value)]))
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   async caseInfo(caseId: string): Promise<{ id: string; reference: string; title: string } | undefined> {
     return this.db.selectFrom('cases').select(['id', 'reference', 'title']).where('id', '=', caseId).executeTakeFirst();
   }

@@ -381,6 +381,18 @@ export class EvidenceService {
     return id;
   }
 
+  /** The case an operator means by an id or a reference, among the cases the actor is a member of. */
+  async resolveCase(actor: Actor, idOrReference: string): Promise<string> {
+    for (const id of await this.repo.caseIdsByIdOrReference(idOrReference)) {
+      if (await this.access.isMember(actor, id)) return id;
+    }
+    throw new AppError(
+      'not_found',
+      'case_not_found',
+      'This case does not exist or you are not a member of it. Ask the case lead to add you.',
+    );
+  }
+
   /** Collects a file from disk (CLI). */
   async collectPath(actor: Actor, caseId: string, file: string, input: Omit<CollectInput, 'fileName'>) {
     const stat = await fs.stat(file);

@@ -7,7 +7,7 @@ export * from './bundle-format';
 export { writeBundle, type BundleSourceItem, type WriteBundleInput, type WrittenBundle } from './bundle-writer';
 export { verifyBundle, type BundleItemReport, type BundleProblem, type BundleReport } from './bundle-verifier';
 export { buildCaseUco } from './case-uco';
-export { openArchive, unsafeArchivePath, type ArchiveEntry, type OpenArchive } from './zip-archive';
+export { openArchive, unsafeArchivePath, zipFolder, type ArchiveEntry, type OpenArchive } from './zip-archive';
 export * from './chat-message';
 export * from './web-capture';
 export {

@@ -1,7 +1,11 @@
 // Reading ZIP archives we did not write (bundles to verify, WhatsApp exports, zipped Telegram exports) safely:
 // entry names are checked before anything is used (no absolute paths, no "..", no backslashes, no symlinks, no
 // duplicates), data is only ever streamed, and nothing is extracted to disk by path.
+import { createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import yazl from 'yazl';
 import type { Readable } from 'node:stream';
 import { AppError } from '../shared/errors';
 
@@ -128,4 +132,23 @@ export async function openArchive(file: string): Promise<OpenArchive> {
     },
   };
   return archive;
+}
+
+/** Packs a folder (an export folder given to the CLI) into a ZIP, files stored as they are; symlinks refused. */
+export async function zipFolder(folder: string, out: string): Promise<void> {
+  const zip = new yazl.ZipFile();
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) {
+        throw archiveError('archive_symlink', `${entry.name} is a symbolic link; links are refused.`);
+      }
+      if (entry.isDirectory()) await walk(full, `${prefix}${entry.name}/`);
+      else if (entry.isFile()) zip.addFile(full, `${prefix}${entry.name}`, { compress: false });
+    }
+  };
+  await walk(folder, '');
+  zip.end();
+  await pipeline(zip.outputStream, createWriteStream(out));
 }
