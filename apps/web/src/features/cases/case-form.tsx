@@ -122,7 +122,7 @@ export function CaseForm({
           onChange={(e) => set('title', e.target.value)}
         />
       </div>
-      <div className="form-row">
+      <div className="form-row align-top">
         <div className="field">
           <label htmlFor={`${id}-type`}>{t('cases:fields.type')}</label>
           <select id={`${id}-type`} value={values.type} onChange={(e) => set('type', e.target.value)}>
@@ -136,7 +136,7 @@ export function CaseForm({
         {showReference && input('reference', t('cases:fields.reference'), 'text', t('cases:form.referenceHint'))}
         {input('jurisdiction', t('cases:fields.jurisdiction'))}
       </div>
-      <div className="form-row">
+      <div className="form-row align-top">
         {input('openedOn', t('cases:fields.openedOn'), 'date')}
         {input('incidentFrom', t('cases:fields.incidentFrom'), 'date')}
         {input('incidentTo', t('cases:fields.incidentTo'), 'date')}

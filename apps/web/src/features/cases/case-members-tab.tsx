@@ -63,9 +63,6 @@ function AddMemberForm({ caseId, onAdded }: { caseId: string; onAdded(): void })
             onChange={(e) => setQuery(e.target.value)}
             aria-describedby={`${id}-hint`}
           />
-          <span className="field-hint" id={`${id}-hint`}>
-            {t('cases:members.findHint')}
-          </span>
         </div>
         <div className="field">
           <label htmlFor={`${id}-user`}>{t('cases:members.person')}</label>
@@ -99,6 +96,9 @@ function AddMemberForm({ caseId, onAdded }: { caseId: string; onAdded(): void })
           </button>
         </div>
       </div>
+      <p className="field-hint" id={`${id}-hint`} style={{ marginTop: '-0.3rem' }}>
+        {t('cases:members.findHint')}
+      </p>
     </form>
   );
 }

@@ -137,9 +137,7 @@ export function EntityGraph({ entities, links }: { entities: cases.Entity[]; lin
               }}
             >
               <circle r={node.entity.hitCount > 0 ? 15 : 12} fill={ENTITY_COLORS[node.entity.type]} />
-              {node.entity.hitCount > 0 && (
-                <circle r={19} fill="none" stroke="#a3271f" strokeWidth={2} strokeDasharray="3 2" />
-              )}
+              {node.entity.hitCount > 0 && <circle r={19} className="graph-hit-ring" />}
               <text y={28} textAnchor="middle">
                 {shortLabel(node.entity)}
               </text>

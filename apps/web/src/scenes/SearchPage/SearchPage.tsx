@@ -11,6 +11,14 @@ import { casesApi } from '../../features/cases/cases.api';
 const TYPES = ['case', 'entity', 'note', 'task'] as const;
 const PAGE_SIZE = 20;
 
+/** Titles of notes are their first words: show them without Markdown marks. */
+function plainTitle(title: string): string {
+  return title
+    .replace(/[*`#>]+/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .trim();
+}
+
 function resultLink(result: search.SearchResult): string {
   switch (result.recordType) {
     case 'case':
@@ -108,7 +116,7 @@ export function SearchPage() {
               <li key={`${result.recordType}-${result.recordId}`}>
                 <div className="search-result-type">{t(`search:types.${result.recordType}`)}</div>
                 <Link to={resultLink(result)} className="row-title">
-                  {result.title}
+                  {plainTitle(result.title)}
                 </Link>
                 <div className="row-meta">
                   <span className="mono">{result.caseReference}</span>

@@ -1,0 +1,86 @@
+// The evidence API paths the UI calls, and the streaming upload (multipart, with progress).
+import { ApiError } from '../../api/client';
+
+const enc = encodeURIComponent;
+
+export const evidenceApi = {
+  caseEvidence: (caseId: string, query = '') => `/api/cases/${enc(caseId)}/evidence${query}`,
+  item: (id: string) => `/api/evidence/${enc(id)}`,
+  content: (id: string, preview = false) => `/api/evidence/${enc(id)}/content${preview ? '?preview=true' : ''}`,
+  messages: (id: string, offset = 0) => `/api/evidence/${enc(id)}/messages?limit=200&offset=${offset}`,
+  custody: (id: string) => `/api/evidence/${enc(id)}/custody`,
+  verify: (id: string) => `/api/evidence/${enc(id)}/verify`,
+  exports: (caseId: string) => `/api/cases/${enc(caseId)}/evidence/exports`,
+  exportDownload: (id: string) => `/api/evidence/exports/${enc(id)}`,
+  signingKey: () => '/api/evidence/signing-key',
+};
+
+export interface UploadFields {
+  description: string;
+  legalBasis?: string;
+  source?: string;
+  location?: string;
+  device?: string;
+  import?: boolean;
+}
+
+function csrfHeader(): string | undefined {
+  const raw = document.cookie
+    .split('; ')
+    .find((c) => c.startsWith('trag_csrf='))
+    ?.slice('trag_csrf='.length);
+  return raw ? decodeURIComponent(raw) : undefined;
+}
+
+/**
+ * Sends one file as multipart/form-data, the fields before the file (the server reads them first and streams the
+ * file straight to disk). XMLHttpRequest rather than fetch, for upload progress.
+ */
+export function uploadEvidence<T>(
+  caseId: string,
+  file: File,
+  fields: UploadFields,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined || value === '' || value === false) continue;
+    form.append(key, String(value));
+  }
+  form.append('file', file, file.name);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', evidenceApi.caseEvidence(caseId));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    const token = csrfHeader();
+    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'network'));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
+      reject(new ApiError(xhr.status, error?.code ?? 'http_error', error?.message ?? xhr.statusText));
+    };
+    xhr.send(form);
+  });
+}
+
+export function formatBytes(size: number, locale: string): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = size;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+}
