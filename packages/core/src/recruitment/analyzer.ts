@@ -213,7 +213,19 @@ export class RecruitmentAnalyzer {
 
   /** Analyses a collection: items, then network signals across it (shared contacts, template reuse). */
   analyzeBatch(inputs: AnalysisInput[], options: { templates?: TemplateOptions | false } = {}): ItemAnalysis[] {
-    const results = inputs.map((input) => this.analyze(input));
+    return this.withNetworkSignals(
+      inputs,
+      inputs.map((input) => this.analyze(input)),
+      options,
+    );
+  }
+
+  /** Adds network signals across a collection to items analysed one by one (same order as `inputs`). */
+  withNetworkSignals(
+    inputs: AnalysisInput[],
+    results: ItemAnalysis[],
+    options: { templates?: TemplateOptions | false } = {},
+  ): ItemAnalysis[] {
     const shared = this.byDetector.get('shared_contact')?.[0];
     const networkHits = results.map(() => [] as IndicatorHit[]);
     const networkReasons = results.map(() => [] as Reason[]);

@@ -18,3 +18,16 @@ export { OfferCheckService, WindowRateLimiter, OFFER_MAX_LENGTH } from './offer-
 export type { OfferCheckResult, OfferFlag, OfferHelpline } from './offer-check.service';
 export { lshCluster, DEFAULT_MINHASH, UnionFind } from './minhash';
 export type { MinHashOptions } from './minhash';
+export { RecruitmentService, entityInputFor, MAX_IMPORT_ITEMS } from './recruitment.service';
+export type {
+  ImportInput,
+  ImportMode,
+  ImportOptions,
+  ImportOutcome,
+  ItemDetail,
+  StoredAnalysis,
+} from './recruitment.service';
+export { parseImportFile, decodeText, IMPORT_FORMATS, IMPORT_ENCODINGS } from './item-importer';
+export type { ColumnMapping, ImportFormat, ImportEncoding, ImportedItem } from './item-importer';
+export { buildNetwork, toGraphml, toCsv, toFollowTheMoney } from './network';
+export type { NetworkView, NetworkIdentifier, NetworkItem, NetworkLink } from './network';

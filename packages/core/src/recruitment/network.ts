@@ -1,0 +1,212 @@
+// The network behind a collection: items ↔ identifiers (phones, accounts, wallets, IBANs), with degree and time
+// span per identifier; exports as GraphML, CSV and FollowTheMoney JSON lines (for Aleph). Pure: rows in, text out.
+import { createHash } from 'node:crypto';
+
+export interface NetworkLink {
+  type: string;
+  value: string;
+  itemId: string;
+  seenAt: string;
+  score: number;
+  flagged: boolean;
+  excerpt: string;
+  source: string | null;
+}
+
+export interface NetworkIdentifier {
+  key: string;
+  type: string;
+  value: string;
+  /** Number of items it appears in. */
+  degree: number;
+  firstSeen: string;
+  lastSeen: string;
+  itemIds: string[];
+  /** Sources (channels, groups, files) it appears in. */
+  sources: string[];
+}
+
+export interface NetworkItem {
+  id: string;
+  excerpt: string;
+  score: number;
+  flagged: boolean;
+  seenAt: string;
+}
+
+export interface NetworkView {
+  identifiers: NetworkIdentifier[];
+  items: NetworkItem[];
+  edges: Array<{ itemId: string; identifierKey: string }>;
+}
+
+/** Builds the network; identifiers sorted by degree (most connected first). */
+export function buildNetwork(links: NetworkLink[], options: { minDegree?: number } = {}): NetworkView {
+  const identifiers = new Map<string, NetworkIdentifier>();
+  const items = new Map<string, NetworkItem>();
+  const edges = new Set<string>();
+  for (const link of links) {
+    const key = `${link.type}:${link.value}`;
+    let id = identifiers.get(key);
+    if (!id) {
+      id = {
+        key,
+        type: link.type,
+        value: link.value,
+        degree: 0,
+        firstSeen: link.seenAt,
+        lastSeen: link.seenAt,
+        itemIds: [],
+        sources: [],
+      };
+      identifiers.set(key, id);
+    }
+    if (!id.itemIds.includes(link.itemId)) {
+      id.itemIds.push(link.itemId);
+      id.degree++;
+    }
+    if (link.seenAt < id.firstSeen) id.firstSeen = link.seenAt;
+    if (link.seenAt > id.lastSeen) id.lastSeen = link.seenAt;
+    if (link.source && !id.sources.includes(link.source) && id.sources.length < 20) id.sources.push(link.source);
+    if (!items.has(link.itemId)) {
+      items.set(link.itemId, {
+        id: link.itemId,
+        excerpt: link.excerpt.length > 80 ? `${link.excerpt.slice(0, 77)}…` : link.excerpt,
+        score: link.score,
+        flagged: link.flagged,
+        seenAt: link.seenAt,
+      });
+    }
+    edges.add(`${link.itemId}\u0000${key}`);
+  }
+  const minDegree = options.minDegree ?? 1;
+  const kept = [...identifiers.values()]
+    .filter((i) => i.degree >= minDegree)
+    .sort((a, b) => b.degree - a.degree || a.key.localeCompare(b.key));
+  const keptKeys = new Set(kept.map((i) => i.key));
+  const edgeList = [...edges]
+    .map((e) => {
+      const [itemId, identifierKey] = e.split('\u0000') as [string, string];
+      return { itemId, identifierKey };
+    })
+    .filter((e) => keptKeys.has(e.identifierKey));
+  const usedItems = new Set(edgeList.map((e) => e.itemId));
+  return { identifiers: kept, items: [...items.values()].filter((i) => usedItems.has(i.id)), edges: edgeList };
+}
+
+const xml = (s: string) =>
+  s
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+    .replace(
+      // characters XML 1.0 cannot carry
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g,
+      '',
+    );
+
+export function toGraphml(view: NetworkView): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    '  <key id="kind" for="node" attr.name="kind" attr.type="string"/>',
+    '  <key id="type" for="node" attr.name="type" attr.type="string"/>',
+    '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
+    '  <key id="degree" for="node" attr.name="degree" attr.type="int"/>',
+    '  <key id="first_seen" for="node" attr.name="first_seen" attr.type="string"/>',
+    '  <key id="last_seen" for="node" attr.name="last_seen" attr.type="string"/>',
+    '  <key id="score" for="node" attr.name="score" attr.type="double"/>',
+    '  <graph id="recruitment" edgedefault="undirected">',
+  ];
+  for (const i of view.identifiers) {
+    lines.push(
+      `    <node id="${xml(`id:${i.key}`)}"><data key="kind">identifier</data><data key="type">${xml(i.type)}</data><data key="label">${xml(i.value)}</data><data key="degree">${i.degree}</data><data key="first_seen">${xml(i.firstSeen)}</data><data key="last_seen">${xml(i.lastSeen)}</data></node>`,
+    );
+  }
+  for (const item of view.items) {
+    lines.push(
+      `    <node id="${xml(`item:${item.id}`)}"><data key="kind">item</data><data key="label">${xml(item.excerpt)}</data><data key="score">${item.score}</data><data key="first_seen">${xml(item.seenAt)}</data></node>`,
+    );
+  }
+  view.edges.forEach((e, n) => {
+    lines.push(`    <edge id="e${n}" source="${xml(`item:${e.itemId}`)}" target="${xml(`id:${e.identifierKey}`)}"/>`);
+  });
+  lines.push('  </graph>', '</graphml>', '');
+  return lines.join('\n');
+}
+
+const csvCell = (value: string | number) => {
+  const s = String(value);
+  // a leading =, +, - or @ would be run as a formula by spreadsheet programs
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+export function toCsv(view: NetworkView): string {
+  const rows = [['type', 'value', 'items', 'first_seen', 'last_seen', 'sources', 'item_ids']];
+  for (const i of view.identifiers) {
+    rows.push([i.type, i.value, String(i.degree), i.firstSeen, i.lastSeen, i.sources.join(' | '), i.itemIds.join(' ')]);
+  }
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+const ftmId = (prefix: string, key: string) => `${prefix}-${createHash('sha1').update(key).digest('hex')}`;
+
+/** FollowTheMoney entities, one JSON object per line, for Aleph's `ftm` import. */
+export function toFollowTheMoney(view: NetworkView, caseLabel: string): string {
+  const out: string[] = [];
+  const identifierEntity = (i: NetworkIdentifier) => {
+    const id = ftmId('trag-rec-id', i.key);
+    switch (i.type) {
+      case 'telegram':
+      case 'instagram':
+      case 'facebook':
+        return { id, schema: 'UserAccount', properties: { service: [i.type], username: [i.value] } };
+      case 'btc':
+      case 'eth':
+      case 'trx':
+        return { id, schema: 'CryptoWallet', properties: { publicKey: [i.value], currency: [i.type.toUpperCase()] } };
+      case 'iban':
+        return { id, schema: 'BankAccount', properties: { iban: [i.value] } };
+      case 'email':
+        return { id, schema: 'LegalEntity', properties: { name: [`Holder of ${i.value}`], email: [i.value] } };
+      case 'url':
+        return { id, schema: 'LegalEntity', properties: { name: [`Operator of ${i.value}`], website: [i.value] } };
+      default:
+        // phone, whatsapp, viber: the unknown holder of a number
+        return {
+          id,
+          schema: 'LegalEntity',
+          properties: { name: [`Holder of ${i.value} (${i.type})`], phone: [i.value] },
+        };
+    }
+  };
+  const idOf = new Map<string, string>();
+  for (const i of view.identifiers) {
+    const entity = identifierEntity(i);
+    idOf.set(i.key, entity.id);
+    out.push(JSON.stringify(entity));
+  }
+  for (const item of view.items) {
+    out.push(
+      JSON.stringify({
+        id: ftmId('trag-rec-item', item.id),
+        schema: 'PlainText',
+        properties: { title: [item.excerpt], date: [item.seenAt.slice(0, 10)], publisher: [caseLabel] },
+      }),
+    );
+  }
+  for (const e of view.edges) {
+    out.push(
+      JSON.stringify({
+        id: ftmId('trag-rec-link', `${e.itemId}|${e.identifierKey}`),
+        schema: 'UnknownLink',
+        properties: {
+          subject: [idOf.get(e.identifierKey)],
+          object: [ftmId('trag-rec-item', e.itemId)],
+          role: ['contact given in advert'],
+        },
+      }),
+    );
+  }
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}

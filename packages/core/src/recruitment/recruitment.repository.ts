@@ -1,0 +1,149 @@
+// Every query of the recruitment domain. Explicit column lists; an optional transaction; no HTTP errors.
+import type { Kysely, Selectable, Insertable } from 'kysely';
+import type { Database } from '@trag/db';
+import type { RecruitmentItemsTable, RecruitmentIdentifiersTable, RecruitmentImportsTable } from '@trag/db';
+
+export type ItemRow = Selectable<RecruitmentItemsTable>;
+export type IdentifierRow = Selectable<RecruitmentIdentifiersTable>;
+export type ImportRow = Selectable<RecruitmentImportsTable>;
+
+const ITEM_COLUMNS = [
+  'id',
+  'case_id',
+  'import_id',
+  'external_id',
+  'text',
+  'url',
+  'posted_at',
+  'source',
+  'source_position',
+  'language',
+  'score',
+  'flagged',
+  'analysis',
+  'relevance',
+  'marked_by',
+  'marked_at',
+  'created_at',
+] as const;
+
+/** Rows per INSERT statement (well under SQLite's and PostgreSQL's parameter limits). */
+const CHUNK = 200;
+
+export class RecruitmentRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async createImport(row: Insertable<RecruitmentImportsTable>, trx: Kysely<Database> = this.db): Promise<void> {
+    await trx.insertInto('recruitment_imports').values(row).execute();
+  }
+
+  async createItems(rows: Insertable<RecruitmentItemsTable>[], trx: Kysely<Database> = this.db): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await trx
+        .insertInto('recruitment_items')
+        .values(rows.slice(i, i + CHUNK))
+        .execute();
+    }
+  }
+
+  async createIdentifiers(
+    rows: Insertable<RecruitmentIdentifiersTable>[],
+    trx: Kysely<Database> = this.db,
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await trx
+        .insertInto('recruitment_identifiers')
+        .values(rows.slice(i, i + CHUNK))
+        .execute();
+    }
+  }
+
+  async getItem(id: string, trx: Kysely<Database> = this.db): Promise<ItemRow | undefined> {
+    return trx.selectFrom('recruitment_items').select(ITEM_COLUMNS).where('id', '=', id).executeTakeFirst();
+  }
+
+  async listItems(
+    caseId: string,
+    query: { limit: number; offset: number; flaggedOnly?: boolean },
+    trx: Kysely<Database> = this.db,
+  ): Promise<{ rows: ItemRow[]; total: number }> {
+    let base = trx.selectFrom('recruitment_items').where('case_id', '=', caseId);
+    if (query.flaggedOnly) base = base.where('flagged', '=', 1);
+    const rows = await base
+      .select(ITEM_COLUMNS)
+      .orderBy('score', 'desc')
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    const count = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
+    return { rows, total: Number(count?.n ?? 0) };
+  }
+
+  async identifiersOfItem(itemId: string, trx: Kysely<Database> = this.db): Promise<IdentifierRow[]> {
+    return trx
+      .selectFrom('recruitment_identifiers')
+      .select(['id', 'case_id', 'item_id', 'type', 'value', 'span_start', 'span_end'])
+      .where('item_id', '=', itemId)
+      .orderBy('span_start')
+      .execute();
+  }
+
+  /** Identifiers of a case with the items they appear in (for the network view). */
+  async caseIdentifierLinks(
+    caseId: string,
+    trx: Kysely<Database> = this.db,
+  ): Promise<
+    Array<{
+      type: string;
+      value: string;
+      item_id: string;
+      posted_at: string | null;
+      created_at: string;
+      score: number;
+      flagged: number;
+      excerpt: string;
+      source: string | null;
+    }>
+  > {
+    return trx
+      .selectFrom('recruitment_identifiers as i')
+      .innerJoin('recruitment_items as it', 'it.id', 'i.item_id')
+      .select([
+        'i.type',
+        'i.value',
+        'i.item_id',
+        'it.posted_at',
+        'it.created_at',
+        'it.score',
+        'it.flagged',
+        'it.text as excerpt',
+        'it.source',
+      ])
+      .where('i.case_id', '=', caseId)
+      .where('i.type', '!=', 'amount')
+      .orderBy('i.item_id')
+      .execute();
+  }
+
+  async mark(
+    id: string,
+    values: { relevance: string | null; marked_by: string | null; marked_at: string | null },
+    trx: Kysely<Database> = this.db,
+  ): Promise<void> {
+    await trx.updateTable('recruitment_items').set(values).where('id', '=', id).execute();
+  }
+
+  async hasIdentifier(caseId: string, type: string, value: string, trx: Kysely<Database> = this.db): Promise<boolean> {
+    const row = await trx
+      .selectFrom('recruitment_identifiers')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('type', '=', type)
+      .where('value', '=', value)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+}

@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, describeEachDialect } from '@trag/db/testing';
+import type { TragDatabase } from '@trag/db';
+import { CaseService } from '@trag/core/cases';
+import { newId, type Actor, type CoreContext } from '@trag/core/shared';
+import { RecruitmentService } from './recruitment.service';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+const AT = '2026-11-30T09:00:00.000Z';
+
+async function buildActor(database: TragDatabase, agencyId: string): Promise<Actor> {
+  const id = newId();
+  await database.db
+    .insertInto('users')
+    .values({
+      id,
+      agency_id: agencyId,
+      unit_id: null,
+      username: `u-${id.slice(0, 8)}`,
+      display_name: 'Analyst',
+      email: null,
+      role: 'analyst',
+      password_hash: 'x',
+      locale: 'en',
+      disabled: 0,
+      totp_secret: null,
+      totp_enabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: AT,
+      updated_at: AT,
+    })
+    .execute();
+  return {
+    userId: id,
+    username: `u-${id.slice(0, 8)}`,
+    displayName: 'Analyst',
+    agencyId,
+    unitId: null,
+    role: 'analyst',
+    ip: '127.0.0.1',
+    via: 'session',
+  };
+}
+
+describeEachDialect('recruitment store', (dialect) => {
+  let database: TragDatabase;
+  let ctx: CoreContext;
+  let actor: Actor;
+  let outsider: Actor;
+  let caseId: string;
+  let service: RecruitmentService;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    let t = Date.parse(AT);
+    ctx = { database, clock: { now: () => new Date((t += 1000)) }, dataDir: '/nonexistent' };
+    const agencyId = newId();
+    await database.db
+      .insertInto('agencies')
+      .values({
+        id: agencyId,
+        name: 'Police',
+        country: 'BA',
+        kind: 'police',
+        reference_prefix: 'TST',
+        require_totp: 0,
+        created_at: AT,
+      })
+      .execute();
+    actor = await buildActor(database, agencyId);
+    outsider = await buildActor(database, agencyId);
+    caseId = (
+      await new CaseService(ctx).create(actor, { title: 'Oglasi za rad u Austriji', type: 'labour_exploitation' })
+    ).id;
+    service = new RecruitmentService(ctx);
+  });
+  afterAll(async () => {
+    await database.destroy();
+  });
+
+  it('refuses a file with a malformed line when all-or-nothing, naming the line, and stores nothing', async () => {
+    await expect(
+      service.importItems(actor, caseId, { bytes: fixture('ads.jsonl'), format: 'jsonl', mode: 'all_or_nothing' }),
+    ).rejects.toMatchObject({
+      code: 'import_lines_malformed',
+      details: { errors: [{ line: 2, message: 'not valid JSON' }] },
+    });
+    expect((await service.listItems(actor, caseId, { limit: 10, offset: 0 })).total).toBe(0);
+  });
+
+  it('imports CSV with a column mapping, skipping bad lines, sorted by score with network signals', async () => {
+    const outcome = await service.importItems(actor, caseId, {
+      bytes: fixture('ads.csv'),
+      format: 'csv',
+      mapping: { id: 'id', text: 'text', url: 'url' },
+      mode: 'skip_bad',
+    });
+    expect(outcome.itemsImported).toBe(3);
+    expect(outcome.errors).toEqual([{ line: 5, message: 'the "text" field is missing or empty' }]);
+    const list = await service.listItems(actor, caseId, { limit: 10, offset: 0 });
+    expect(list.rows.map((r) => r.external_id)).toEqual(['ad-1', 'ad-2', 'ad-3']);
+    expect(list.rows[0]!.flagged).toBe(1);
+  });
+
+  it('reads Windows-1251 Cyrillic and Windows-1250 Latin text files', async () => {
+    const cyr = await service.importItems(actor, caseId, {
+      bytes: fixture('ads-cp1251.txt'),
+      format: 'text',
+      mode: 'skip_bad',
+    });
+    expect(cyr.encoding).toBe('windows-1251');
+    expect(cyr.itemsImported).toBe(2);
+    const lat = await service.importItems(actor, caseId, {
+      bytes: fixture('ads-cp1250.txt'),
+      format: 'text',
+      encoding: 'windows-1250',
+      mode: 'skip_bad',
+    });
+    expect(lat.itemsImported).toBe(1);
+    const list = await service.listItems(actor, caseId, { limit: 50, offset: 0 });
+    expect(list.rows.some((r) => r.text.startsWith('Потребне девојке'))).toBe(true);
+    expect(list.rows.some((r) => r.text.includes('smještaj'))).toBe(true);
+  });
+
+  it('cancels an import without leaving anything behind', async () => {
+    const before = (await service.listItems(actor, caseId, { limit: 1, offset: 0 })).total;
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      service.importItems(
+        actor,
+        caseId,
+        { bytes: fixture('ads.csv'), format: 'csv', mode: 'skip_bad' },
+        { signal: controller.signal },
+      ),
+    ).rejects.toMatchObject({ code: 'import_cancelled' });
+    expect((await service.listItems(actor, caseId, { limit: 1, offset: 0 })).total).toBe(before);
+  });
+
+  it('shows an item with its highlighted indicators and identifiers, and keeps analysts’ marks', async () => {
+    const top = (await service.listItems(actor, caseId, { limit: 1, offset: 0 })).rows[0]!;
+    const detail = await service.getItem(actor, top.id);
+    const upfront = detail.analysis.indicators.find((i) => i.id === 'rec_upfront_fee');
+    expect(upfront && top.text.slice(upfront.start, upfront.end)).toMatch(/kotizacija/i);
+    expect(detail.identifiers.map((i) => i.type)).toContain('phone');
+    const marked = await service.markItem(actor, top.id, 'relevant');
+    expect(marked.relevance).toBe('relevant');
+    await expect(service.getItem(outsider, top.id)).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('builds the network (one phone across many items) and exports GraphML, CSV and FollowTheMoney', async () => {
+    const view = await service.network(actor, caseId);
+    const phone = view.identifiers.find((i) => i.key === 'phone:+381641112222')!;
+    expect(phone.degree).toBeGreaterThanOrEqual(4);
+    const graphml = await service.exportNetwork(actor, caseId, 'graphml');
+    expect(graphml.body).toContain('<graphml');
+    expect(graphml.body).toContain('+381641112222');
+    const csv = await service.exportNetwork(actor, caseId, 'csv');
+    expect(csv.body.split('\r\n')[0]).toBe('type,value,items,first_seen,last_seen,sources,item_ids');
+    const ftm = (await service.exportNetwork(actor, caseId, 'ftm')).body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { schema: string });
+    expect(new Set(ftm.map((e) => e.schema))).toEqual(new Set(['LegalEntity', 'PlainText', 'UnknownLink']));
+  });
+
+  it('adds a phone from the network to the case as an entity, once', async () => {
+    const first = await service.addIdentifierToCase(actor, caseId, { type: 'phone', value: '+381641112222' });
+    const again = await service.addIdentifierToCase(actor, caseId, { type: 'phone', value: '+381641112222' });
+    expect(again.entityId).toBe(first.entityId);
+    expect(again.created).toBe(false);
+    await expect(
+      service.addIdentifierToCase(actor, caseId, { type: 'phone', value: '+38160000000' }),
+    ).rejects.toMatchObject({
+      code: 'recruitment_identifier_not_found',
+    });
+  });
+});

@@ -1,0 +1,316 @@
+// Recruitment items in a case: import (one transaction, all-or-nothing or skip-bad, cancellable, with progress),
+// list by score, item view, analysts' relevance marks, the network view and its exports, and identifiers made
+// into case entities. Rules here; SQL in the repository; who-may via CaseAccess.
+import type { Kysely } from 'kysely';
+import type { Database } from '@trag/db';
+import { AuditService } from '@trag/core/audit';
+import { CaseAccess, EntityService } from '@trag/core/cases';
+import { AppError, invalid, newId, notFound, type Actor, type CoreContext } from '@trag/core/shared';
+import { RecruitmentAnalyzer, type IndicatorHit, type ItemAnalysis, type Reason } from './analyzer';
+import { parseImportFile, type ColumnMapping, type ImportEncoding, type ImportFormat } from './item-importer';
+import type { LineError } from './item-reader';
+import { RecruitmentRepository, type IdentifierRow, type ItemRow } from './recruitment.repository';
+import { buildNetwork, toCsv, toFollowTheMoney, toGraphml, type NetworkView } from './network';
+
+export type ImportMode = 'all_or_nothing' | 'skip_bad';
+
+export interface ImportInput {
+  bytes: Uint8Array;
+  format: ImportFormat;
+  mapping?: ColumnMapping;
+  encoding?: ImportEncoding;
+  fileName?: string;
+  mode: ImportMode;
+}
+
+export interface ImportOptions {
+  signal?: AbortSignal;
+  /** Called after each chunk of items is analysed: (analysed, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportOutcome {
+  importId: string;
+  itemsImported: number;
+  flagged: number;
+  linesRejected: number;
+  errors: LineError[];
+  encoding: string;
+}
+
+export interface StoredAnalysis {
+  indicators: IndicatorHit[];
+  reasons: Reason[];
+  languageEvidence: string[];
+}
+
+export interface ItemDetail {
+  item: ItemRow;
+  analysis: StoredAnalysis;
+  identifiers: IdentifierRow[];
+}
+
+const ANALYSE_CHUNK = 500;
+export const MAX_IMPORT_ITEMS = 200_000;
+
+const cancelled = () => new AppError('conflict', 'import_cancelled', 'The import was cancelled; nothing was imported.');
+
+/** Which case-entity type an extracted identifier becomes. */
+export function entityInputFor(type: string, value: string): { type: string; value: string; platform?: string } | null {
+  switch (type) {
+    case 'phone':
+    case 'whatsapp':
+    case 'viber':
+      return { type: 'phone', value };
+    case 'email':
+      return { type: 'email', value };
+    case 'url':
+      return { type: 'website', value };
+    case 'telegram':
+    case 'instagram':
+    case 'facebook':
+      return { type: 'online_account', value: value.replace(/^@/, ''), platform: type };
+    case 'btc':
+    case 'eth':
+    case 'trx':
+      return { type: 'crypto_wallet', value };
+    case 'iban':
+      return { type: 'bank_account', value };
+    default:
+      return null;
+  }
+}
+
+export class RecruitmentService {
+  private readonly repo: RecruitmentRepository;
+  private readonly access: CaseAccess;
+  private readonly audit: AuditService;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly analyzer: RecruitmentAnalyzer = new RecruitmentAnalyzer(),
+  ) {
+    this.repo = new RecruitmentRepository(ctx.database.db);
+    this.access = new CaseAccess(ctx);
+    this.audit = new AuditService(ctx);
+  }
+
+  async importItems(
+    actor: Actor,
+    caseId: string,
+    input: ImportInput,
+    options: ImportOptions = {},
+  ): Promise<ImportOutcome> {
+    await this.access.requireWriter(actor, caseId);
+    const parsed = await parseImportFile(input);
+    if (parsed.errors.length > 0 && input.mode === 'all_or_nothing') {
+      throw invalid(
+        'import_lines_malformed',
+        `${parsed.errors.length} record(s) are malformed (first at line ${parsed.errors[0]!.line}); nothing was imported. Fix them, or import with "skip bad lines".`,
+        { errors: parsed.errors.slice(0, 100) },
+      );
+    }
+    if (parsed.items.length === 0) throw invalid('import_empty', 'The file holds no items to import.');
+    if (parsed.items.length > MAX_IMPORT_ITEMS) {
+      throw new AppError(
+        'too_large',
+        'import_too_many_items',
+        `At most ${MAX_IMPORT_ITEMS} items per import; split the file.`,
+      );
+    }
+    // Analyse first (outside the transaction), in chunks, reporting progress and honouring cancellation.
+    const inputs = parsed.items.map((item, index) => ({ id: String(index), text: item.text }));
+    const analysed: ItemAnalysis[] = [];
+    for (let i = 0; i < inputs.length; i += ANALYSE_CHUNK) {
+      if (options.signal?.aborted) throw cancelled();
+      for (const one of inputs.slice(i, i + ANALYSE_CHUNK)) analysed.push(this.analyzer.analyze(one));
+      options.onProgress?.(Math.min(i + ANALYSE_CHUNK, inputs.length), inputs.length);
+      await new Promise((resolve) => setImmediate(resolve)); // let a cancel request in
+    }
+    // Network signals (shared contacts, template reuse) across the imported collection.
+    const results = this.analyzer.withNetworkSignals(inputs, analysed);
+    const now = this.ctx.clock.now().toISOString();
+    const importId = newId();
+    const itemRows = parsed.items.map((item, index) => {
+      const r = results[index]!;
+      return {
+        id: newId(),
+        case_id: caseId,
+        import_id: importId,
+        external_id: item.externalId,
+        text: item.text,
+        url: item.url,
+        posted_at: item.postedAt,
+        source: item.source,
+        source_position: item.position,
+        language: r.language,
+        score: r.score,
+        flagged: r.flagged ? 1 : 0,
+        analysis: JSON.stringify({
+          indicators: r.indicators,
+          reasons: r.reasons,
+          languageEvidence: r.languageEvidence,
+        }),
+        relevance: null,
+        marked_by: null,
+        marked_at: null,
+        created_at: now,
+      };
+    });
+    const identifierRows = itemRows.flatMap((row, index) =>
+      results[index]!.identifiers.map((i) => ({
+        id: newId(),
+        case_id: caseId,
+        item_id: row.id,
+        type: i.type,
+        value: i.value,
+        span_start: i.start,
+        span_end: i.end,
+      })),
+    );
+    await this.ctx.database.db.transaction().execute(async (trx) => {
+      await this.repo.createImport(
+        {
+          id: importId,
+          case_id: caseId,
+          format: input.format,
+          file_name: input.fileName ?? null,
+          mode: input.mode,
+          items_imported: itemRows.length,
+          lines_rejected: parsed.errors.length,
+          errors: JSON.stringify(parsed.errors.slice(0, 1000)),
+          lexicon_version: this.analyzer.lexicon.version,
+          created_by: actor.userId,
+          created_at: now,
+        },
+        trx,
+      );
+      if (options.signal?.aborted) throw cancelled();
+      await this.repo.createItems(itemRows, trx);
+      if (options.signal?.aborted) throw cancelled();
+      await this.repo.createIdentifiers(identifierRows, trx);
+      if (options.signal?.aborted) throw cancelled();
+      await this.audit.record(
+        actor,
+        {
+          action: 'recruitment.import',
+          recordType: 'recruitment_import',
+          recordId: importId,
+          caseId,
+          details: { format: input.format, items: itemRows.length, rejected: parsed.errors.length, mode: input.mode },
+        },
+        trx,
+      );
+    });
+    return {
+      importId,
+      itemsImported: itemRows.length,
+      flagged: itemRows.filter((r) => r.flagged === 1).length,
+      linesRejected: parsed.errors.length,
+      errors: parsed.errors,
+      encoding: parsed.encoding,
+    };
+  }
+
+  async listItems(actor: Actor, caseId: string, query: { limit: number; offset: number; flaggedOnly?: boolean }) {
+    await this.access.requireMember(actor, caseId);
+    return this.repo.listItems(caseId, query);
+  }
+
+  private async requireItem(actor: Actor, itemId: string, write = false, trx?: Kysely<Database>): Promise<ItemRow> {
+    const item = await this.repo.getItem(itemId, trx);
+    if (!item) throw notFound('recruitment_item_not_found', 'This item does not exist or you cannot see it.');
+    if (write) await this.access.requireWriter(actor, item.case_id, trx);
+    else await this.access.requireMember(actor, item.case_id, trx);
+    return item;
+  }
+
+  async getItem(actor: Actor, itemId: string): Promise<ItemDetail> {
+    const item = await this.requireItem(actor, itemId);
+    const identifiers = await this.repo.identifiersOfItem(itemId);
+    await this.audit.record(actor, {
+      action: 'recruitment.item_view',
+      recordType: 'recruitment_item',
+      recordId: itemId,
+      caseId: item.case_id,
+    });
+    return { item, analysis: JSON.parse(item.analysis) as StoredAnalysis, identifiers };
+  }
+
+  /** Analyst's judgement, kept for evaluation: relevant, not_relevant, or null to clear. */
+  async markItem(actor: Actor, itemId: string, relevance: 'relevant' | 'not_relevant' | null): Promise<ItemRow> {
+    return this.ctx.database.db.transaction().execute(async (trx) => {
+      const item = await this.requireItem(actor, itemId, true, trx);
+      const now = this.ctx.clock.now().toISOString();
+      const values = { relevance, marked_by: relevance ? actor.userId : null, marked_at: relevance ? now : null };
+      await this.repo.mark(itemId, values, trx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'recruitment.item_mark',
+          recordType: 'recruitment_item',
+          recordId: itemId,
+          caseId: item.case_id,
+          details: { relevance },
+        },
+        trx,
+      );
+      return { ...item, ...values };
+    });
+  }
+
+  async network(actor: Actor, caseId: string, options: { minDegree?: number } = {}): Promise<NetworkView> {
+    await this.access.requireMember(actor, caseId);
+    const links = await this.repo.caseIdentifierLinks(caseId);
+    return buildNetwork(
+      links.map((l) => ({
+        type: l.type,
+        value: l.value,
+        itemId: l.item_id,
+        seenAt: l.posted_at ?? l.created_at,
+        score: Number(l.score),
+        flagged: l.flagged === 1,
+        excerpt: l.excerpt,
+        source: l.source,
+      })),
+      options,
+    );
+  }
+
+  async exportNetwork(actor: Actor, caseId: string, format: 'graphml' | 'csv' | 'ftm') {
+    const view = await this.network(actor, caseId);
+    await this.audit.record(actor, {
+      action: 'recruitment.network_export',
+      recordType: 'case',
+      recordId: caseId,
+      caseId,
+      details: { format },
+    });
+    if (format === 'graphml')
+      return { contentType: 'application/graphml+xml', fileName: 'recruitment-network.graphml', body: toGraphml(view) };
+    if (format === 'csv')
+      return { contentType: 'text/csv; charset=utf-8', fileName: 'recruitment-identifiers.csv', body: toCsv(view) };
+    return {
+      contentType: 'application/x-ndjson',
+      fileName: 'recruitment-network.ftm.jsonl',
+      body: toFollowTheMoney(view, `Trag case ${caseId}`),
+    };
+  }
+
+  /** One click from identifier to case entity (idempotent: the same identifier twice is one entity). */
+  async addIdentifierToCase(actor: Actor, caseId: string, identifier: { type: string; value: string }) {
+    await this.access.requireWriter(actor, caseId);
+    if (!(await this.repo.hasIdentifier(caseId, identifier.type, identifier.value))) {
+      throw notFound(
+        'recruitment_identifier_not_found',
+        'This identifier was not found in the case\u2019s recruitment items.',
+      );
+    }
+    const entity = entityInputFor(identifier.type, identifier.value);
+    if (!entity) throw invalid('recruitment_identifier_not_entity', 'Amounts cannot become case entities.');
+    return new EntityService(this.ctx).addIdentifierEntity(actor, caseId, {
+      ...entity,
+      source: `recruitment:${identifier.type}:${identifier.value}`,
+    });
+  }
+}
