@@ -67,6 +67,15 @@ describeEachDialect('identity store', (dialect) => {
       });
     }
     await expect(login('milica', PASSWORD, '10.9.9.9')).rejects.toMatchObject({ code: 'login_rate_limited' });
+    await expect(login('milica', PASSWORD, '10.9.9.9')).rejects.toMatchObject({ code: 'login_rate_limited' });
+    // Audited once, when the limit was reached, not once per refused request.
+    const limited = await database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'auth.login_rate_limited')
+      .execute();
+    expect(limited).toHaveLength(1);
+    expect(limited[0]!.details).toContain('10.9.9.9');
     await expect(login('milica', PASSWORD, '10.0.0.2')).resolves.toBeDefined();
   });
 

@@ -94,11 +94,9 @@ export class AuthService {
     const username = normalizeUsername(input.username);
     const since = addMs(now, -AUTH_SETTINGS.loginWindowMs);
 
+    // Not audited per request (that would let a flood of requests flood the audit log): the failure that reached
+    // the limit was audited as auth.login_rate_limited, see recordFailure.
     if (input.ip && (await this.attempts.countFailuresByIp(input.ip, since)) >= AUTH_SETTINGS.maxFailuresPerIp) {
-      await this.audit.record(null, {
-        action: 'auth.login_rate_limited',
-        details: { username, ip: input.ip },
-      });
       throw new AppError(
         'rate_limited',
         'login_rate_limited',
@@ -216,6 +214,19 @@ export class AuthService {
         },
         trx,
       );
+      if (ip) {
+        const since = addMs(now, -AUTH_SETTINGS.loginWindowMs);
+        if ((await this.attempts.countFailuresByIp(ip, since, trx)) === AUTH_SETTINGS.maxFailuresPerIp) {
+          await this.audit.record(
+            null,
+            {
+              action: 'auth.login_rate_limited',
+              details: { ip, failures: AUTH_SETTINGS.maxFailuresPerIp },
+            },
+            trx,
+          );
+        }
+      }
       if (!user || !countsTowardsLockout) return;
       const failures = await this.users.incrementFailedLogins(user.id, trx);
       if (failures >= AUTH_SETTINGS.maxFailuresPerAccount) {
