@@ -13,12 +13,19 @@ export function queryWords(q: string): string[] {
   return [...new Set(words)].slice(0, MAX_QUERY_WORDS);
 }
 
+/** Words of at least this length also match longer words starting with them; shorter words match exactly. */
+export const MIN_PREFIX_LENGTH = 3;
+
+const isPrefix = (w: string) => w.length >= MIN_PREFIX_LENGTH;
+
 /** SQLite FTS5 MATCH expression: "word1"* "word2"* (implicit AND). */
 export function fts5Query(words: string[]): string {
-  return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
+  return words.map((w) => `"${w.replaceAll('"', '""')}"${isPrefix(w) ? '*' : ''}`).join(' ');
 }
 
 /** PostgreSQL to_tsquery('simple', …) expression: 'word1':* & 'word2':* */
 export function tsQuery(words: string[]): string {
-  return words.map((w) => `'${w.replaceAll("'", "''").replaceAll('\\', '\\\\')}':*`).join(' & ');
+  return words
+    .map((w) => `'${w.replaceAll("'", "''").replaceAll('\\', '\\\\')}'${isPrefix(w) ? ':*' : ''}`)
+    .join(' & ');
 }

@@ -1,6 +1,7 @@
 // Full-text queries over search_documents, one implementation per engine behind one method. Access filtering is
 // part of the SQL (the caller passes the member-case subquery), so a result the user cannot open never leaves
-// the database.
+// the database. Results come newest first (most recently indexed): FTS5 then walks its index in rowid order and
+// stops as soon as a page of member-visible matches is found, instead of ranking every match of a common word.
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, DialectName } from '@trag/db';
 import { fts5Query, tsQuery } from './search-query';
@@ -41,20 +42,19 @@ export class SearchRepository {
         where search_fts match ${fts5Query(filter.words)}
           and d.case_id in (${filter.memberCases})
           ${typeFilter} ${caseFilter}
-        order by bm25(search_fts, 2.0, 1.0), d.seq desc
+        order by search_fts.rowid desc
         limit ${filter.limit} offset ${filter.offset}`.execute(this.db);
       return result.rows;
     }
+    // search_vector: stored generated tsvector with a GIN index (migration 2026-11-30T0005).
     const result = await sql<SearchRow>`
       select d.record_type, d.record_id, d.case_id, d.title, c.reference as case_reference
       from search_documents d
       join cases c on c.id = d.case_id
-      where to_tsvector('simple'::regconfig, d.folded_title || ' ' || d.folded_body)
-              @@ to_tsquery('simple'::regconfig, ${tsQuery(filter.words)})
+      where d.search_vector @@ to_tsquery('simple'::regconfig, ${tsQuery(filter.words)})
         and d.case_id in (${filter.memberCases})
         ${typeFilter} ${caseFilter}
-      order by ts_rank(to_tsvector('simple'::regconfig, d.folded_title || ' ' || d.folded_body),
-                       to_tsquery('simple'::regconfig, ${tsQuery(filter.words)})) desc, d.seq desc
+      order by d.seq desc
       limit ${filter.limit} offset ${filter.offset}`.execute(this.db);
     return result.rows;
   }
