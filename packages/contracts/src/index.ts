@@ -8,3 +8,4 @@ export * as search from './search';
 export * as evidence from './evidence';
 export * as victims from './victims';
 export * as recruitment from './recruitment';
+export * as crypto from './crypto';

@@ -10,6 +10,7 @@ import { entitiesRoutes } from './entities.routes';
 import { searchRoutes } from './search.routes';
 import { victimsRoutes } from './victims.routes';
 import { recruitmentRoutes } from './recruitment.routes';
+import { cryptoRoutes } from './crypto.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
@@ -22,4 +23,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(searchRoutes);
   await app.register(victimsRoutes);
   await app.register(recruitmentRoutes);
+  await app.register(cryptoRoutes);
 }

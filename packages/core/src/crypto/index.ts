@@ -90,3 +90,10 @@ export { TRACE_EXPORT_FORMATS } from './crypto.service';
 export type { TraceExportFormat } from './crypto.service';
 export { traceToCsv, transfersToCsv, traceToGraphMl, traceToFtm, draftDataRequest } from './trace-export';
 export { renderTraceReport, METHOD_TEXT } from './trace-report';
+export {
+  presentAddressCheck,
+  presentImport,
+  presentTransfer,
+  presentWallet,
+  presentSavedTrace,
+} from './crypto.presenter';

@@ -1,0 +1,3 @@
+export * from './address.schema';
+export * from './import.schema';
+export * from './trace.schema';
