@@ -9,6 +9,7 @@ import { registerBackupRestore } from './commands/backup-restore';
 import { registerDemoLoad } from './commands/demo-load';
 import { registerEvidence } from './commands/evidence-commands';
 import { registerCrypto } from './commands/crypto-group';
+import { registerVictimKeys } from './commands/victim-keys';
 import { registerRecruitment } from './commands/recruitment-group';
 
 const program = new Command();
@@ -28,6 +29,7 @@ registerBackupRestore(program);
 registerDemoLoad(program);
 registerEvidence(program);
 registerCrypto(program);
+registerVictimKeys(program);
 registerRecruitment(program);
 
 await program.parseAsync(process.argv);

@@ -40,7 +40,26 @@ export const victimsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const core = app.trag.core;
   const protection = victimProtectionFor(core, { allowGeneratedKey: allowsGeneratedMasterKey(app.trag.config.demo) });
   if (protection.notice && process.env.NODE_ENV !== 'test') console.log(protection.notice);
-  app.addHook('onClose', async () => closeVictimProtection(core.dataDir));
+  // Key rotation without downtime: with TRAG_MASTER_KEY_PREVIOUS set, data keys are re-wrapped in small batches in
+  // the background while every record stays readable (`trag victims rotate-keys` does the same from the CLI).
+  let closing = false;
+  if (protection.keyring.byId.size > 1) {
+    const step = () => {
+      if (closing) return;
+      try {
+        const { remaining, rewrapped } = protection.vault.rotateBatch(200);
+        if (remaining > 0 && rewrapped > 0) setTimeout(step, 50).unref();
+        else app.log.info({ remaining }, 'victim data keys re-wrapped under the current master key');
+      } catch (error) {
+        app.log.error({ code: (error as { code?: string }).code }, 'victim data key rotation stopped');
+      }
+    };
+    setTimeout(step, 0).unref();
+  }
+  app.addHook('onClose', async () => {
+    closing = true;
+    await closeVictimProtection(core.dataDir);
+  });
   const k = Number(process.env.TRAG_STATS_K ?? 5);
   const records = () => new VictimRecordService(core, protection);
   const screening = () => new ScreeningService(core, protection);
