@@ -26,7 +26,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: options.config.trustProxy,
     ajv: {
       customOptions: {
         // Unknown fields are an error, not silently dropped: a typo must not look like success.

@@ -14,6 +14,9 @@ export interface ServerConfig {
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies: boolean;
   logLevel: string;
+  /** TRAG_TRUST_PROXY: addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs/CIDRs).
+   * Off by default, so a client cannot pick its own address to dodge per-IP login limits. */
+  trustProxy: string[] | false;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +41,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<ServerConf
     webDist: path.join(repoRoot, 'apps/web/dist'),
     secureCookies: env.TRAG_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRAG_TRUST_PROXY
+      ? env.TRAG_TRUST_PROXY.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : false,
     ...overrides,
   };
 }
