@@ -23,8 +23,12 @@ const CaseParams = Type.Object({ caseId: Type.String({ maxLength: 80 }) });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 80 }) });
 const MAX_UPLOAD_BYTES = Number(process.env.TRAG_EVIDENCE_MAX_BYTES ?? 20 * 1024 ** 3);
 
-/** Types a browser may render inline; everything else is served as an opaque download. */
-const INLINE_SAFE = /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/plain|video\/mp4|audio\/(mpeg|ogg|mp4))$/;
+/**
+ * Types a browser may render inline; everything else is served as an opaque download. Captured HTML is inline only
+ * under the CSP "sandbox" header below (unique origin, no scripts), and the UI shows it in a sandboxed iframe.
+ */
+const INLINE_SAFE =
+  /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/plain|text\/html|video\/mp4|audio\/(mpeg|ogg|mp4))$/;
 
 function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');

@@ -18,6 +18,7 @@ import { AccountPage } from '../scenes/AccountPage/AccountPage';
 import { NotFoundPage } from '../scenes/NotFoundPage/NotFoundPage';
 import { VictimStatisticsPage } from '../features/victims/victim-statistics-page';
 import { OfferCheckPage } from '../scenes/OfferCheckPage/OfferCheckPage';
+import { EvidenceItemPage } from '../features/evidence/evidence-item-page';
 
 export const shellRoutes: RouteObject[] = [
   { index: true, element: <DashboardPage /> },
@@ -32,6 +33,7 @@ export const shellRoutes: RouteObject[] = [
   { path: 'admin/agencies', element: <AgenciesPage /> },
   { path: 'account', element: <AccountPage /> },
   { path: 'victims/statistics', element: <VictimStatisticsPage /> },
+  { path: 'evidence/:itemId', element: <EvidenceItemPage /> },
 ];
 
 export const routes: RouteObject[] = [

@@ -9,6 +9,7 @@ import { CaseNotesTab } from './case-notes-tab';
 import { CaseTasksTab } from './case-tasks-tab';
 import { CaseActivityTab } from './case-activity-tab';
 import { VictimsTab } from '../victims/victims-tab';
+import { EvidenceTab } from '../evidence/evidence-tab';
 
 export interface CaseTabProps {
   caseId: string;
@@ -26,6 +27,7 @@ export const caseTabs: CaseTab[] = [
   { id: 'entities', labelKey: 'cases:tabs.entities', component: CaseEntitiesTab },
   { id: 'notes', labelKey: 'cases:tabs.notes', component: CaseNotesTab },
   { id: 'tasks', labelKey: 'cases:tabs.tasks', component: CaseTasksTab },
+  { id: 'evidence', labelKey: 'evidence:tab', component: EvidenceTab },
   { id: 'victims', labelKey: 'victims:tab', component: VictimsTab },
   { id: 'activity', labelKey: 'cases:tabs.activity', component: CaseActivityTab },
 ];

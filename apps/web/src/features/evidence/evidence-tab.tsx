@@ -10,6 +10,7 @@ import { ErrorNotice, Loading } from '../../components/error-notice';
 import { useFormat } from '../../i18n/format';
 import type { CaseTabProps } from '../cases/case-tabs';
 import { evidenceApi, formatBytes, uploadEvidence } from './evidence.api';
+import './evidence.css';
 
 const KINDS = ['file', 'chat_export', 'web_capture'] as const;
 
@@ -69,9 +70,7 @@ export function EvidenceTab({ caseId }: CaseTabProps) {
     setError(undefined);
     setExporting(true);
     try {
-      setExported(
-        await apiPost<evidence.EvidenceExport>(evidenceApi.exports(caseId), { itemIds: [...selected] }),
-      );
+      setExported(await apiPost<evidence.EvidenceExport>(evidenceApi.exports(caseId), { itemIds: [...selected] }));
       list.reload();
     } catch (err) {
       setError(err);
@@ -260,7 +259,11 @@ export function EvidenceTab({ caseId }: CaseTabProps) {
               </progress>
             )}
             <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={files.length === 0 || progress !== null}>
+              <button
+                type="submit"
+                className="button button-primary"
+                disabled={files.length === 0 || progress !== null}
+              >
                 {t('evidence:upload.submit')}
               </button>
             </div>
