@@ -1,16 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '@trag/api/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '@trag/db/testing';
+import { authHeaders, createTestApp, createTestUser, type TestApp } from '../testing';
 
-describe('POST /api/public/offer-check', () => {
+describeEachDialect('recruitment routes', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp('sqlite');
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  let headers: { authorization: string };
+  let outsiderHeaders: { authorization: string };
+  let caseId: string;
 
-  it('answers without login, with red flags and verified helplines', async () => {
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const investigator = await createTestUser(t, { role: 'investigator' });
+    const outsider = await createTestUser(t, { role: 'investigator', agencyId: investigator.agencyId });
+    headers = await authHeaders(t, investigator);
+    outsiderHeaders = await authHeaders(t, outsider);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers,
+      payload: { title: 'Oglasi za rad u Austriji', type: 'labour_exploitation' },
+    });
+    caseId = created.json<{ id: string }>().id;
+  });
+  afterAll(async () => t.close());
+
+  it('answers the public offer checker without login', async () => {
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/public/offer-check',
@@ -23,14 +37,92 @@ describe('POST /api/public/offer-check', () => {
     expect(body.level).toBe('many');
     expect(body.flags.map((f) => f.indicatorId)).toContain('rec_upfront_fee');
     expect(body.helplines.length).toBeGreaterThan(0);
+    const bad = await t.app.inject({ method: 'POST', url: '/api/public/offer-check', payload: { text: '', extra: 1 } });
+    expect(bad.statusCode).toBe(400);
   });
 
-  it('rejects unknown fields and empty text', async () => {
+  it('imports, lists by score, shows an item, marks it, and adds a phone from the network to the case', async () => {
+    const lines = [
+      { id: 'a1', text: 'HITNO! Posao u Austriji, bez iskustva, kotizacija 200 EUR unaprijed. Viber +381 64 111 2222' },
+      { id: 'a2', text: 'Prodajem bicikl, 100 KM. Tel +381 64 111 2222' },
+    ]
+      .map((l) => JSON.stringify(l))
+      .join('\n');
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/recruitment/imports`,
+      headers,
+      payload: { format: 'jsonl', mode: 'skip_bad', contentBase64: Buffer.from(lines).toString('base64') },
+    });
+    expect(imported.statusCode).toBe(200);
+    expect(imported.json<{ itemsImported: number }>().itemsImported).toBe(2);
+
+    const list = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/recruitment/items`, headers });
+    const items = list.json<{ items: Array<{ id: string; externalId: string; flagged: boolean }> }>().items;
+    expect(items.map((i) => i.externalId)).toEqual(['a1', 'a2']);
+    expect(items[0]!.flagged).toBe(true);
+
+    const detail = await t.app.inject({ method: 'GET', url: `/api/recruitment/items/${items[0]!.id}`, headers });
+    const body = detail.json<{
+      item: { text: string };
+      indicators: Array<{ id: string; start: number; end: number }>;
+    }>();
+    const fee = body.indicators.find((i) => i.id === 'rec_upfront_fee')!;
+    expect(body.item.text.slice(fee.start, fee.end)).toBe('kotizacija');
+    const hidden = await t.app.inject({
+      method: 'GET',
+      url: `/api/recruitment/items/${items[0]!.id}`,
+      headers: outsiderHeaders,
+    });
+    expect(hidden.statusCode).toBe(404);
+
+    const mark = await t.app.inject({
+      method: 'POST',
+      url: `/api/recruitment/items/${items[0]!.id}/mark`,
+      headers,
+      payload: { relevance: 'relevant' },
+    });
+    expect(mark.json<{ relevance: string }>().relevance).toBe('relevant');
+
+    const network = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/recruitment/network`, headers });
+    const phone = network.json<{ identifiers: Array<{ key: string; degree: number }> }>().identifiers[0]!;
+    expect(phone).toMatchObject({ key: 'phone:+381641112222', degree: 2 });
+
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/recruitment/network/export?format=graphml`,
+      headers,
+    });
+    expect(exported.headers['content-type']).toContain('graphml');
+    expect(exported.body).toContain('+381641112222');
+
+    const entity = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/recruitment/entities`,
+      headers,
+      payload: { type: 'phone', value: '+381641112222' },
+    });
+    expect(entity.statusCode).toBe(200);
+    expect(entity.json<{ created: boolean }>().created).toBe(true);
+  });
+
+  it('reports malformed lines with their numbers and imports nothing when all-or-nothing', async () => {
     const response = await t.app.inject({
       method: 'POST',
-      url: '/api/public/offer-check',
-      payload: { text: '', extra: 1 },
+      url: `/api/cases/${caseId}/recruitment/imports`,
+      headers,
+      payload: {
+        format: 'jsonl',
+        mode: 'all_or_nothing',
+        contentBase64: Buffer.from('{"id":"x","text":"ok"}\n{oops\n').toString('base64'),
+      },
     });
     expect(response.statusCode).toBe(400);
+    expect(
+      response.json<{ error: { code: string; details: { errors: Array<{ line: number }> } } }>().error,
+    ).toMatchObject({
+      code: 'import_lines_malformed',
+      details: { errors: [{ line: 2 }] },
+    });
   });
 });

@@ -2,7 +2,17 @@
 // the text is never logged); it is rate-limited per client address.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { platform, recruitment as contracts } from '@trag/contracts';
-import { OfferCheckService } from '@trag/core/recruitment';
+import { OfferCheckService, RecruitmentService, presentItemDetail, presentItemSummary } from '@trag/core/recruitment';
+import { requireActor } from '../plugins/request-actor';
+
+const errors = {
+  400: platform.ErrorResponse,
+  401: platform.ErrorResponse,
+  403: platform.ErrorResponse,
+  404: platform.ErrorResponse,
+  409: platform.ErrorResponse,
+  413: platform.ErrorResponse,
+};
 
 export const recruitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const offers = new OfferCheckService();
@@ -23,5 +33,147 @@ export const recruitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { public: true },
     },
     async (request) => offers.check({ text: request.body.text, clientKey: request.ip ?? 'unknown' }),
+  );
+
+  const service = () => new RecruitmentService(app.trag.core);
+  const tags = ['recruitment'];
+
+  app.post(
+    '/api/cases/:caseId/recruitment/imports',
+    {
+      bodyLimit: 70 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import items (JSONL, CSV, text, Telegram result.json, WhatsApp txt) into a case and analyse them',
+        params: contracts.CaseParams,
+        body: contracts.ImportRequest,
+        response: { 200: contracts.ImportResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      // Cancelled (nothing imported) when the client goes away before the import commits.
+      const controller = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) controller.abort();
+      });
+      return service().importItems(
+        requireActor(request),
+        request.params.caseId,
+        {
+          bytes: Buffer.from(body.contentBase64, 'base64'),
+          format: body.format,
+          mode: body.mode,
+          ...(body.encoding ? { encoding: body.encoding } : {}),
+          ...(body.fileName ? { fileName: body.fileName } : {}),
+          ...(body.mapping ? { mapping: body.mapping } : {}),
+        },
+        { signal: controller.signal },
+      );
+    },
+  );
+
+  app.get(
+    '/api/cases/:caseId/recruitment/items',
+    {
+      schema: {
+        tags,
+        summary: 'Items of a case, highest score first',
+        params: contracts.CaseParams,
+        querystring: contracts.ItemListQuery,
+        response: { 200: contracts.ItemListResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const limit = request.query.limit ?? 50;
+      const offset = request.query.offset ?? 0;
+      const { rows, total } = await service().listItems(requireActor(request), request.params.caseId, {
+        limit,
+        offset,
+        flaggedOnly: request.query.flagged === true,
+      });
+      return { items: rows.map(presentItemSummary), total, limit, offset };
+    },
+  );
+
+  app.get(
+    '/api/recruitment/items/:itemId',
+    {
+      schema: {
+        tags,
+        summary: 'One item with its highlighted indicators, reasons and identifiers',
+        params: contracts.ItemParams,
+        response: { 200: contracts.ItemDetailResponse, ...errors },
+      },
+    },
+    async (request) => presentItemDetail(await service().getItem(requireActor(request), request.params.itemId)),
+  );
+
+  app.post(
+    '/api/recruitment/items/:itemId/mark',
+    {
+      schema: {
+        tags,
+        summary: 'Mark an item relevant or not relevant (kept for evaluation)',
+        params: contracts.ItemParams,
+        body: contracts.MarkRequest,
+        response: { 200: contracts.ItemSummary, ...errors },
+      },
+    },
+    async (request) =>
+      presentItemSummary(
+        await service().markItem(requireActor(request), request.params.itemId, request.body.relevance),
+      ),
+  );
+
+  app.get(
+    '/api/cases/:caseId/recruitment/network',
+    {
+      schema: {
+        tags,
+        summary: 'Items ↔ identifiers network with degree and first/last seen',
+        params: contracts.CaseParams,
+        querystring: contracts.NetworkQuery,
+        response: { 200: contracts.NetworkResponse, ...errors },
+      },
+    },
+    async (request) =>
+      service().network(requireActor(request), request.params.caseId, { minDegree: request.query.minDegree ?? 1 }),
+  );
+
+  app.get(
+    '/api/cases/:caseId/recruitment/network/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the network as GraphML, CSV or FollowTheMoney JSON lines',
+        params: contracts.CaseParams,
+        querystring: contracts.NetworkExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await service().exportNetwork(requireActor(request), request.params.caseId, request.query.format);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
+    },
+  );
+
+  app.post(
+    '/api/cases/:caseId/recruitment/entities',
+    {
+      schema: {
+        tags,
+        summary: 'Add an extracted identifier to the case as an entity',
+        params: contracts.CaseParams,
+        body: contracts.AddEntityRequest,
+        response: { 200: contracts.AddEntityResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const result = await service().addIdentifierToCase(requireActor(request), request.params.caseId, request.body);
+      return { entityId: result.entityId, created: result.created };
+    },
   );
 };

@@ -1,1 +1,2 @@
 export * from './offer-check.schema';
+export * from './items.schema';

@@ -31,3 +31,4 @@ export { parseImportFile, decodeText, IMPORT_FORMATS, IMPORT_ENCODINGS } from '.
 export type { ColumnMapping, ImportFormat, ImportEncoding, ImportedItem } from './item-importer';
 export { buildNetwork, toGraphml, toCsv, toFollowTheMoney } from './network';
 export type { NetworkView, NetworkIdentifier, NetworkItem, NetworkLink } from './network';
+export { presentItemSummary, presentItemDetail } from './recruitment.presenter';

@@ -1,0 +1,45 @@
+// Rows → contract objects. Only presenters produce output.
+import type { recruitment } from '@trag/contracts';
+import type { ItemRow } from './recruitment.repository';
+import type { ItemDetail } from './recruitment.service';
+
+const relevanceOf = (value: string | null): 'relevant' | 'not_relevant' | null =>
+  value === 'relevant' || value === 'not_relevant' ? value : null;
+
+export function presentItemSummary(row: ItemRow): recruitment.ItemSummary {
+  const flat = row.text.replace(/\s+/g, ' ').trim();
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    excerpt: flat.length > 160 ? `${flat.slice(0, 157)}…` : flat,
+    language: row.language,
+    score: Number(row.score),
+    flagged: row.flagged === 1,
+    relevance: relevanceOf(row.relevance),
+    postedAt: row.posted_at,
+    source: row.source,
+    sourcePosition: row.source_position,
+  };
+}
+
+export function presentItemDetail(detail: ItemDetail): recruitment.ItemDetailResponse {
+  return {
+    item: { ...presentItemSummary(detail.item), text: detail.item.text, url: detail.item.url },
+    indicators: detail.analysis.indicators.map((i) => ({
+      id: i.id,
+      family: i.family,
+      title: i.title,
+      start: i.start,
+      end: i.end,
+      weight: i.weight,
+      quote: i.quote ?? '',
+    })),
+    reasons: detail.analysis.reasons.map((r) => r.text),
+    identifiers: detail.identifiers.map((i) => ({
+      type: i.type,
+      value: i.value,
+      start: i.span_start,
+      end: i.span_end,
+    })),
+  };
+}
