@@ -138,8 +138,9 @@ export class CaseRepository {
     if (filter.status) base = base.where('cases.status', '=', filter.status);
     if (filter.caseType) base = base.where('cases.case_type', '=', filter.caseType);
     if (filter.tag) {
-      // tags is a JSON array stored as text; match the quoted element exactly.
-      base = base.where('cases.tags', 'like', `%${JSON.stringify(filter.tag).replace(/[%_\\]/g, '\\$&')}%`);
+      // tags is a JSON array stored as text; match the quoted element exactly (same escape rule on both engines).
+      const pattern = `%${JSON.stringify(filter.tag).replace(/[%_\\]/g, '\\$&')}%`;
+      base = base.where(sql<boolean>`cases.tags like ${pattern} escape '\\'`);
     }
     const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     // Sort narrow rows first, then fetch the page's full rows: sorting ~1,000 wide rows (descriptions) is what costs.

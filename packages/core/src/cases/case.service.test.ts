@@ -36,6 +36,17 @@ describeEachDialect('case service', (dialect) => {
     expect(first.counts.members).toBe(1);
   });
 
+  it('filters my cases by status, type and exact tag (LIKE characters are literal)', async () => {
+    const a = await service.create(lead, { title: 'A', type: 'other', tags: ['50%_off'] });
+    await service.create(lead, { title: 'B', type: 'other', tags: ['50xxoff'] });
+    const c = await service.create(lead, { title: 'C', type: 'migrant_smuggling' });
+    expect((await service.list(lead, { tag: '50%_off' })).items.map((i) => i.id)).toEqual([a.id]);
+    expect((await service.list(lead, { type: 'migrant_smuggling' })).items.map((i) => i.id)).toEqual([c.id]);
+    await service.close(lead, c.id, undefined);
+    expect((await service.list(lead, { status: 'closed' })).items.map((i) => i.id)).toEqual([c.id]);
+    expect((await service.list(lead, { limit: 2 })).total).toBe(3);
+  });
+
   it('refuses a duplicate reference in the same agency', async () => {
     await service.create(lead, { title: 'A', type: 'other', reference: 'SIPA-X-1' });
     await expect(service.create(lead, { title: 'B', type: 'other', reference: 'SIPA-X-1' })).rejects.toMatchObject({
