@@ -15,6 +15,11 @@ export const navigation: NavItem[] = [
   { path: '/', labelKey: 'common:nav.dashboard', end: true },
   { path: '/cases', labelKey: 'common:nav.cases' },
   { path: '/search', labelKey: 'common:nav.search' },
+  {
+    path: '/victims',
+    labelKey: 'victims:nav.victims',
+    roles: ['social_worker', 'supervisor', 'administrator', 'analyst'],
+  },
   { path: '/audit', labelKey: 'common:nav.audit', roles: ['supervisor', 'administrator'] },
   { path: '/admin/users', labelKey: 'common:nav.users', roles: ['administrator'] },
   { path: '/admin/agencies', labelKey: 'common:nav.agencies', roles: ['administrator'] },

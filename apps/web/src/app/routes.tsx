@@ -17,6 +17,7 @@ import { AgenciesPage } from '../scenes/AgenciesPage/AgenciesPage';
 import { AccountPage } from '../scenes/AccountPage/AccountPage';
 import { NotFoundPage } from '../scenes/NotFoundPage/NotFoundPage';
 import { VictimStatisticsPage } from '../features/victims/victim-statistics-page';
+import { VictimsOverviewPage } from '../features/victims/victims-overview-page';
 import { OfferCheckPage } from '../scenes/OfferCheckPage/OfferCheckPage';
 import { EvidenceItemPage } from '../features/evidence/evidence-item-page';
 
@@ -32,6 +33,7 @@ export const shellRoutes: RouteObject[] = [
   { path: 'admin/users', element: <UsersPage /> },
   { path: 'admin/agencies', element: <AgenciesPage /> },
   { path: 'account', element: <AccountPage /> },
+  { path: 'victims', element: <VictimsOverviewPage /> },
   { path: 'victims/statistics', element: <VictimStatisticsPage /> },
   { path: 'evidence/:itemId', element: <EvidenceItemPage /> },
 ];
