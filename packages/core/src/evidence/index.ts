@@ -24,3 +24,4 @@ export { importWhatsAppExport, parseWhatsAppText } from './whatsapp-export';
 export { openExportArchive, openExportDirectory, type ExportSource } from './export-source';
 export { EvidenceService, evidenceNotFound, type CollectInput, type EvidenceServiceOptions } from './evidence.service';
 export type { TimestampAuthority } from './trusted-timestamp';
+export { loadEvidenceDemo, type EvidenceDemo, type EvidenceDemoContext } from './evidence.demo';
