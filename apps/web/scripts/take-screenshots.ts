@@ -44,6 +44,18 @@ const shots: { name: string; path: string; user?: [string, string]; language?: s
   { name: 'audit', path: '/audit', user: ['demo.supervisor', 'Demo!Supervisor-2026'] },
   { name: 'users', path: '/admin/users', user: ['demo.admin', 'Demo!Administrator-2026'] },
   { name: 'agencies', path: '/admin/agencies', user: ['demo.admin', 'Demo!Administrator-2026'] },
+  {
+    name: 'case-overview-mk',
+    path: '/cases/{case}',
+    user: ['demo.investigator', 'Demo!Investigator-2026'],
+    language: 'mk',
+  },
+  {
+    name: 'case-entities-sq',
+    path: '/cases/{case}/entities',
+    user: ['demo.investigator', 'Demo!Investigator-2026'],
+    language: 'sq',
+  },
   { name: 'dashboard-sr-cyrl', path: '/', user: ['demo.investigator', 'Demo!Investigator-2026'], language: 'sr-Cyrl' },
 ];
 

@@ -1,6 +1,6 @@
 // Dates and numbers through Intl, in the UI language.
 import { useTranslation } from 'react-i18next';
-import { intlLocale } from './i18n';
+import { intlChoice } from './languages';
 
 export interface Formatters {
   locale: string;
@@ -11,11 +11,20 @@ export interface Formatters {
 }
 
 export function formatters(language: string, now: () => number = Date.now): Formatters {
-  const locale = intlLocale(language);
-  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const numberFmt = new Intl.NumberFormat(locale);
-  const relativeFmt = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const { locale, hasData, numberLocale } = intlChoice(language);
+  // Without locale data (Macedonian and Albanian in Chromium), dates are written as numbers — d.m.yyyy, the order
+  // both languages use — rather than with English month names.
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const numericDate = { format: (d: Date) => `${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}` };
+  const numericDateTime = {
+    format: (d: Date) => `${numericDate.format(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`,
+  };
+  const dateFmt = hasData ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }) : numericDate;
+  const dateTimeFmt = hasData
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+    : numericDateTime;
+  const numberFmt = new Intl.NumberFormat(numberLocale);
+  const relativeFmt = hasData ? new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }) : null;
   const parse = (iso: string | null | undefined) => {
     if (!iso) return null;
     const d = new Date(iso);
@@ -35,6 +44,7 @@ export function formatters(language: string, now: () => number = Date.now): Form
     relative: (iso) => {
       const d = parse(iso);
       if (!d) return '—';
+      if (!relativeFmt) return dateTimeFmt.format(d);
       const seconds = Math.round((d.getTime() - now()) / 1000);
       const abs = Math.abs(seconds);
       if (abs < 60) return relativeFmt.format(seconds, 'second');

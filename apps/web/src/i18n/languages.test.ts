@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intlLocale, LANGUAGES } from './languages';
+import { intlChoice, intlLocale, LANGUAGES } from './languages';
 
 describe('intlLocale', () => {
   it('gives every UI language a locale the runtime can format with', () => {
@@ -11,5 +11,12 @@ describe('intlLocale', () => {
     const date = new Date('2026-03-15T12:00:00Z');
     expect(new Intl.DateTimeFormat(intlLocale('sr-Cyrl'), { month: 'long' }).format(date)).toBe('март');
     expect(new Intl.DateTimeFormat(intlLocale('cnr'), { month: 'long' }).format(date)).toBe('mart');
+  });
+});
+
+describe('intlChoice', () => {
+  it('uses real locale data where the runtime has it (Node ships full ICU)', () => {
+    for (const code of ['bs', 'mk', 'sq', 'sr-Latn']) expect(intlChoice(code).hasData).toBe(true);
+    expect(intlChoice('cnr').locale).toBe('sr-Latn-ME');
   });
 });

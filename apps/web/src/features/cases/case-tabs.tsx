@@ -10,6 +10,7 @@ import { CaseTasksTab } from './case-tasks-tab';
 import { CaseActivityTab } from './case-activity-tab';
 import { VictimsTab } from '../victims/victims-tab';
 import { EvidenceTab } from '../evidence/evidence-tab';
+import { RecruitmentTab } from '../recruitment/recruitment-tab';
 
 export interface CaseTabProps {
   caseId: string;
@@ -28,6 +29,7 @@ export const caseTabs: CaseTab[] = [
   { id: 'notes', labelKey: 'cases:tabs.notes', component: CaseNotesTab },
   { id: 'tasks', labelKey: 'cases:tabs.tasks', component: CaseTasksTab },
   { id: 'evidence', labelKey: 'evidence:tab', component: EvidenceTab },
+  { id: 'recruitment', labelKey: 'recruitment:tab.tab', component: RecruitmentTab },
   { id: 'victims', labelKey: 'victims:tab', component: VictimsTab },
   { id: 'activity', labelKey: 'cases:tabs.activity', component: CaseActivityTab },
 ];

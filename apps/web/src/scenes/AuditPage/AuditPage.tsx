@@ -108,11 +108,11 @@ export function AuditPage() {
                     <td>
                       <code>{entry.action}</code>
                     </td>
-                    <td className="small">
+                    <td className="small nowrap">
                       {entry.recordType ?? '—'}
-                      {entry.recordId && <div className="mono muted">{entry.recordId.slice(0, 8)}</div>}
+                      {entry.recordId && <div className="mono muted nowrap">{entry.recordId.slice(0, 8)}</div>}
                     </td>
-                    <td className="small">
+                    <td className="small nowrap">
                       {entry.caseId ? (
                         <Link to={`/cases/${entry.caseId}`} className="mono">
                           {entry.caseId.slice(0, 8)}
@@ -121,7 +121,7 @@ export function AuditPage() {
                         '—'
                       )}
                     </td>
-                    <td className="mono small">{entry.ip ?? '—'}</td>
+                    <td className="mono small nowrap">{entry.ip ?? '—'}</td>
                     <td className="small muted">{summarizeDetails(entry.details)}</td>
                   </tr>
                 ))}

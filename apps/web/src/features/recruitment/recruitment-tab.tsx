@@ -1,0 +1,271 @@
+// The recruitment tab of a case: import items, read them by score with highlighted indicators and named reasons,
+// mark them relevant or not, and see the contacts shared across items, each one click from becoming an entity.
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { recruitment } from '@trag/contracts';
+import { apiPost } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { ErrorNotice, Loading } from '../../components/error-notice';
+import type { CaseTabProps } from '../cases/case-tabs';
+import { HighlightedText } from './highlighted-text';
+import { NetworkGraph } from './network-graph';
+import { recruitmentApi } from './recruitment.api';
+import './recruitment.css';
+
+const FORMATS = ['jsonl', 'csv', 'text', 'telegram', 'whatsapp'] as const;
+const ENCODINGS = ['auto', 'utf-8', 'windows-1250', 'windows-1251'] as const;
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
+  const { t } = useTranslation('recruitment');
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState<(typeof FORMATS)[number]>('jsonl');
+  const [mode, setMode] = useState<'skip_bad' | 'all_or_nothing'>('skip_bad');
+  const [encoding, setEncoding] = useState<(typeof ENCODINGS)[number]>('auto');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [outcome, setOutcome] = useState<recruitment.ImportResponse | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setError(undefined);
+    setOutcome(null);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const body: recruitment.ImportRequest = {
+        format,
+        mode,
+        encoding,
+        fileName: file.name,
+        contentBase64: toBase64(bytes),
+      };
+      setOutcome(await apiPost<recruitment.ImportResponse>(recruitmentApi.imports(caseId), body));
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('tab.importTitle')}</h2>
+      <form onSubmit={(e) => void submit(e)} className="recruitment-import">
+        <label>
+          {t('tab.file')}{' '}
+          <input type="file" data-testid="recruitment-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </label>
+        <label>
+          {t('tab.format')}{' '}
+          <select value={format} onChange={(e) => setFormat(e.target.value as (typeof FORMATS)[number])}>
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`tab.formats.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('tab.mode')}{' '}
+          <select value={mode} onChange={(e) => setMode(e.target.value as 'skip_bad' | 'all_or_nothing')}>
+            <option value="skip_bad">{t('tab.modes.skip_bad')}</option>
+            <option value="all_or_nothing">{t('tab.modes.all_or_nothing')}</option>
+          </select>
+        </label>
+        <label>
+          {t('tab.encoding')}{' '}
+          <select value={encoding} onChange={(e) => setEncoding(e.target.value as (typeof ENCODINGS)[number])}>
+            {ENCODINGS.map((f) => (
+              <option key={f} value={f}>
+                {t(`tab.encodings.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={!file || busy}>
+          {busy ? t('tab.importing') : t('tab.importSubmit')}
+        </button>
+      </form>
+      <ErrorNotice error={error} />
+      {outcome && (
+        <div role="status">
+          <p>
+            {t('tab.imported', {
+              count: outcome.itemsImported,
+              flagged: outcome.flagged,
+              rejected: outcome.linesRejected,
+            })}
+          </p>
+          {outcome.errors.length > 0 && (
+            <ul>
+              {outcome.errors.slice(0, 20).map((e) => (
+                <li key={e.line}>{t('tab.lineError', { line: e.line, message: e.message })}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ItemView({ itemId, onMarked }: { itemId: string; onMarked(): void }) {
+  const { t } = useTranslation('recruitment');
+  const item = useApi<recruitment.ItemDetailResponse>(recruitmentApi.item(itemId));
+  const [error, setError] = useState<unknown>(undefined);
+  async function mark(relevance: 'relevant' | 'not_relevant') {
+    try {
+      await apiPost(recruitmentApi.mark(itemId), { relevance } satisfies recruitment.MarkRequest);
+      item.reload();
+      onMarked();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  if (item.loading && !item.data) return <Loading />;
+  if (!item.data) return <ErrorNotice error={item.error} />;
+  const d = item.data;
+  return (
+    <section className="panel recruitment-item" data-testid="recruitment-item">
+      <p>
+        {t('tab.score')}: <strong>{d.item.score}</strong>{' '}
+        {d.item.flagged && <span className="badge">{t('tab.flagged')}</span>}{' '}
+        {d.item.relevance && <em>{t(`tab.relevance.${d.item.relevance}`)}</em>}
+      </p>
+      <HighlightedText
+        text={d.item.text}
+        spans={d.indicators.map((i) => ({
+          start: i.start,
+          end: i.end,
+          label: t(`offerCheck.indicators.${i.id}`, { defaultValue: i.title }),
+        }))}
+      />
+      <h3>{t('tab.why')}</h3>
+      <ul>
+        {d.reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      <h3>{t('tab.identifiers')}</h3>
+      <ul>
+        {d.identifiers.map((i) => (
+          <li key={`${i.type}-${i.value}-${i.start}`}>
+            {i.type}: <code>{i.value}</code>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => void mark('relevant')}>
+        {t('tab.markRelevant')}
+      </button>{' '}
+      <button type="button" onClick={() => void mark('not_relevant')}>
+        {t('tab.markNotRelevant')}
+      </button>
+      <ErrorNotice error={error} />
+    </section>
+  );
+}
+
+function NetworkPanel({ caseId, version }: { caseId: string; version: number }) {
+  const { t } = useTranslation('recruitment');
+  const network = useApi<recruitment.NetworkResponse>(`${recruitmentApi.network(caseId)}?minDegree=1&v=${version}`);
+  const [added, setAdded] = useState<Record<string, boolean>>({});
+  const [error, setError] = useState<unknown>(undefined);
+  async function add(type: string, value: string, key: string) {
+    try {
+      await apiPost<recruitment.AddEntityResponse>(recruitmentApi.entities(caseId), {
+        type,
+        value,
+      } satisfies recruitment.AddEntityRequest);
+      setAdded((a) => ({ ...a, [key]: true }));
+    } catch (err) {
+      setError(err);
+    }
+  }
+  const shared = (network.data?.identifiers ?? []).filter((i) => i.degree >= 2);
+  return (
+    <section className="panel" data-testid="recruitment-network">
+      <h2>{t('tab.networkTitle')}</h2>
+      <ErrorNotice error={network.error ?? error} />
+      {network.data && network.data.edges.length > 0 && <NetworkGraph view={network.data} />}
+      {shared.length === 0 ? (
+        <p className="empty">{t('tab.networkEmpty')}</p>
+      ) : (
+        <table>
+          <tbody>
+            {shared.map((i) => (
+              <tr key={i.key} data-identifier={i.key}>
+                <td>{i.type}</td>
+                <td>
+                  <code>{i.value}</code>
+                </td>
+                <td>
+                  {t('tab.items')}: {i.degree}
+                </td>
+                <td>
+                  {i.firstSeen.slice(0, 10)} – {i.lastSeen.slice(0, 10)}
+                </td>
+                <td>
+                  {added[i.key] ? (
+                    <span role="status">{t('tab.added')}</span>
+                  ) : (
+                    <button type="button" onClick={() => void add(i.type, i.value, i.key)}>
+                      {t('tab.addToCase')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        {t('tab.exportAs')}: <a href={recruitmentApi.networkExport(caseId, 'graphml')}>GraphML</a> ·{' '}
+        <a href={recruitmentApi.networkExport(caseId, 'csv')}>CSV</a> ·{' '}
+        <a href={recruitmentApi.networkExport(caseId, 'ftm')}>FollowTheMoney</a>
+      </p>
+    </section>
+  );
+}
+
+export function RecruitmentTab({ caseId }: CaseTabProps) {
+  const { t } = useTranslation('recruitment');
+  const [version, setVersion] = useState(0);
+  const items = useApi<recruitment.ItemListResponse>(`${recruitmentApi.items(caseId)}&v=${version}`);
+  const [selected, setSelected] = useState<string | null>(null);
+  return (
+    <div className="recruitment-tab">
+      <ImportForm caseId={caseId} onDone={() => setVersion((v) => v + 1)} />
+      <section className="panel">
+        <h2>{t('tab.itemsTitle')}</h2>
+        <ErrorNotice error={items.error} />
+        {items.loading && !items.data ? (
+          <Loading />
+        ) : (items.data?.items ?? []).length === 0 ? (
+          <p className="empty">{t('tab.itemsEmpty')}</p>
+        ) : (
+          <ul className="plain rows" data-testid="recruitment-items">
+            {items.data!.items.map((item) => (
+              <li key={item.id}>
+                <button type="button" className="link-button" onClick={() => setSelected(item.id)}>
+                  <strong>{item.score}</strong> {item.flagged && <span className="badge">{t('tab.flagged')}</span>}{' '}
+                  {item.excerpt}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {selected && <ItemView itemId={selected} onMarked={() => setVersion((v) => v + 1)} />}
+      <NetworkPanel caseId={caseId} version={version} />
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+// API paths of the recruitment domain, for the case tab.
+export const recruitmentApi = {
+  imports: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/imports`,
+  items: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/items?limit=200`,
+  item: (itemId: string) => `/api/recruitment/items/${encodeURIComponent(itemId)}`,
+  mark: (itemId: string) => `/api/recruitment/items/${encodeURIComponent(itemId)}/mark`,
+  network: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/network`,
+  networkExport: (caseId: string, format: 'graphml' | 'csv' | 'ftm') =>
+    `/api/cases/${encodeURIComponent(caseId)}/recruitment/network/export?format=${format}`,
+  entities: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/entities`,
+};
