@@ -15,6 +15,10 @@ import { ristretto255_oprf } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 
 const suite = ristretto255_oprf.voprf;
+// The full (unblinded) evaluation exists on every mode at run time (RFC 9497 §3.3.2 Evaluate) but is typed on
+// some modes only; name it once here.
+const evaluateUnblinded = (suite as unknown as { evaluate(secretKey: Uint8Array, input: Uint8Array): Uint8Array })
+  .evaluate;
 
 /** Bytes of each OPRF output kept in the published index: 16 bytes → false-match chance ≈ n / 2^128. */
 export const INDEX_ENTRY_BYTES = 16;
@@ -51,7 +55,7 @@ function indexEntry(output: Uint8Array): string {
 
 /** Responder: the index entry of one of its own identifiers (computed when the identifier is stored). */
 export function responderIndexEntry(secretKey: Uint8Array, identifier: NormalisedIdentifier): string {
-  return indexEntry(suite.evaluate(secretKey, matchingInput(identifier)));
+  return indexEntry(evaluateUnblinded(secretKey, matchingInput(identifier)));
 }
 
 export interface BlindedQuery {

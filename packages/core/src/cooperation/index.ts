@@ -1,1 +1,3 @@
 export * from './hit-matching';
+export * from './agency-identity';
+export * from './package-format';
