@@ -24,6 +24,7 @@ export function VictimsOverviewPage() {
       )}
       <AlertsPanel />
       {canDo(user.role, 'refer') && <OpenReferralsPanel />}
+      {canDo(user.role, 'retention') && <RetentionPanel />}
     </div>
   );
 }
@@ -103,6 +104,48 @@ function OpenReferralsPanel() {
             ))}
           </tbody>
         </table>
+      )}
+    </section>
+  );
+}
+
+function RetentionPanel() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const due = useApi<victims.DueResponse>(victimsApi.retentionDue());
+  const [error, setError] = useState<unknown>(undefined);
+  async function erase(recordId: string, months: number) {
+    if (!window.confirm(t('victims:retention.confirm'))) return;
+    try {
+      await apiPost(victimsApi.erase(recordId), { reason: `retention rule: ${months} months` });
+      due.reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="victims-retention">
+      <h2 id="victims-retention">{t('victims:retention.title')}</h2>
+      <p className="muted">{t('victims:retention.hint')}</p>
+      <ErrorNotice error={due.error ?? error} />
+      {(due.data?.due ?? []).length === 0 ? (
+        <p className="empty">{t('victims:retention.empty')}</p>
+      ) : (
+        <ul className="plain rows">
+          {due.data!.due.map((d) => (
+            <li key={d.recordId}>
+              <span className="mono">{d.code}</span> ·{' '}
+              {t('victims:retention.dueSince', { date: format.dateTime(d.dueSince) })}{' '}
+              <button
+                type="button"
+                className="button button-small button-danger"
+                onClick={() => void erase(d.recordId, d.months)}
+              >
+                {t('victims:retention.erase')}
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -22,6 +22,8 @@ export const victimsApi = {
   policy: () => '/api/victims/policy',
   statistics: (year: number) => `/api/victims/statistics/${year}`,
   statisticsCsv: (year: number) => `/api/victims/statistics/${year}/export.csv`,
+  retentionDue: () => '/api/victims/retention/due',
+  erase: (id: string) => `/api/victims/${enc(id)}/erase`,
   helplines: (country?: string) => `/api/victims/helplines${country ? `?country=${enc(country)}` : ''}`,
 };
 
@@ -37,6 +39,7 @@ export const VICTIM_UI_CAPS = {
   accessLog: ['social_worker', 'supervisor'],
   breakGlass: ['investigator', 'prosecutor', 'supervisor'],
   statistics: ['supervisor', 'administrator', 'analyst'],
+  retention: ['supervisor', 'administrator'],
 } as const;
 
 export function canDo(role: string, cap: keyof typeof VICTIM_UI_CAPS): boolean {
