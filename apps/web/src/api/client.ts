@@ -1,4 +1,7 @@
 // The web app's typed API client: same-origin fetch with the session cookie and the CSRF header on writes.
+/** Dispatched on window when the API answers 401: the session has ended. */
+export const SESSION_ENDED_EVENT = 'trag:session-ended';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -31,6 +34,10 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
+    // A session that ended (expiry, sign-out elsewhere, account disabled) sends the UI back to the login page.
+    if (response.status === 401 && !path.startsWith('/api/auth/login')) {
+      window.dispatchEvent(new CustomEvent(SESSION_ENDED_EVENT));
+    }
     const error = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)
       ?.error;
     throw new ApiError(

@@ -16,6 +16,7 @@ import { UsersPage } from '../scenes/UsersPage/UsersPage';
 import { AgenciesPage } from '../scenes/AgenciesPage/AgenciesPage';
 import { AccountPage } from '../scenes/AccountPage/AccountPage';
 import { NotFoundPage } from '../scenes/NotFoundPage/NotFoundPage';
+import { PageError } from '../components/page-error';
 import { VictimStatisticsPage } from '../features/victims/victim-statistics-page';
 import { VictimsOverviewPage } from '../features/victims/victims-overview-page';
 import { OfferCheckPage } from '../scenes/OfferCheckPage/OfferCheckPage';
@@ -43,6 +44,7 @@ export const routes: RouteObject[] = [
   { path: '/check-offer', element: <OfferCheckPage /> },
   {
     path: '/',
+    errorElement: <PageError />,
     element: (
       <RequireSession>
         <AppShell />

@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { Navigate, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { platform } from '@trag/contracts';
-import { apiGet, apiPost, ApiError } from '../api/client';
+import { apiGet, apiPost, ApiError, SESSION_ENDED_EVENT } from '../api/client';
 import { applyLanguage, isLanguageCode } from '../i18n/i18n';
 import type { SessionUser } from '../features/identity/identity.types';
 
@@ -43,6 +43,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } finally {
       setUser(null);
     }
+  }, []);
+
+  useEffect(() => {
+    const ended = () => setUser(null);
+    window.addEventListener(SESSION_ENDED_EVENT, ended);
+    return () => window.removeEventListener(SESSION_ENDED_EVENT, ended);
   }, []);
 
   useEffect(() => {

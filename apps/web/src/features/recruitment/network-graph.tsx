@@ -23,15 +23,13 @@ export function NetworkGraph({
 }) {
   const layout = useMemo(() => {
     const nodes: Node[] = [
-      ...view.identifiers
-        .slice(0, 150)
-        .map((i) => ({
-          id: `id:${i.key}`,
-          kind: 'identifier' as const,
-          label: i.value,
-          degree: i.degree,
-          flagged: false,
-        })),
+      ...view.identifiers.slice(0, 150).map((i) => ({
+        id: `id:${i.key}`,
+        kind: 'identifier' as const,
+        label: i.value,
+        degree: i.degree,
+        flagged: false,
+      })),
       ...view.items
         .slice(0, 300)
         .map((i) => ({ id: `item:${i.id}`, kind: 'item' as const, label: i.excerpt, degree: 1, flagged: i.flagged })),

@@ -1,6 +1,6 @@
 // The recruitment tab of a case: import items, read them by score with highlighted indicators and named reasons,
 // mark them relevant or not, and see the contacts shared across items, each one click from becoming an entity.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { recruitment } from '@trag/contracts';
 import { apiPost } from '../../api/client';
@@ -176,7 +176,11 @@ function ItemView({ itemId, onMarked }: { itemId: string; onMarked(): void }) {
 
 function NetworkPanel({ caseId, version }: { caseId: string; version: number }) {
   const { t } = useTranslation('recruitment');
-  const network = useApi<recruitment.NetworkResponse>(`${recruitmentApi.network(caseId)}?minDegree=1&v=${version}`);
+  const network = useApi<recruitment.NetworkResponse>(recruitmentApi.network(caseId));
+  const { reload } = network;
+  useEffect(() => {
+    if (version > 0) reload();
+  }, [version, reload]);
   const [added, setAdded] = useState<Record<string, boolean>>({});
   const [error, setError] = useState<unknown>(undefined);
   async function add(type: string, value: string, key: string) {
@@ -239,7 +243,11 @@ function NetworkPanel({ caseId, version }: { caseId: string; version: number }) 
 export function RecruitmentTab({ caseId }: CaseTabProps) {
   const { t } = useTranslation('recruitment');
   const [version, setVersion] = useState(0);
-  const items = useApi<recruitment.ItemListResponse>(`${recruitmentApi.items(caseId)}&v=${version}`);
+  const items = useApi<recruitment.ItemListResponse>(recruitmentApi.items(caseId));
+  const { reload } = items;
+  useEffect(() => {
+    if (version > 0) reload();
+  }, [version, reload]);
   const [selected, setSelected] = useState<string | null>(null);
   return (
     <div className="recruitment-tab">
