@@ -50,6 +50,37 @@ describeEachDialect('entity service', (dialect) => {
     expect(viaService).toEqual({ entityId: first.entity.id, created: false, identifierKey: '+38761123456' });
   });
 
+  it("adds identifiers inside another domain's transaction: they commit or roll back with it", async () => {
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await entities.addIdentifierEntity(
+          sarajevo,
+          caseA,
+          { type: 'wallet', value: '0x52908400098527886E0F7030069857D2E4169EE7', source: 'crypto:t1' },
+          trx,
+        );
+        throw new Error('caller failed');
+      }),
+    ).rejects.toThrow('caller failed');
+    expect((await entities.list(sarajevo, caseA, {})).total).toBe(0);
+    const added = await database.db
+      .transaction()
+      .execute((trx) =>
+        entities.addIdentifierEntity(
+          sarajevo,
+          caseA,
+          { type: 'handle', value: 'telegram:@Rad_DE_Demo', source: 'recruitment:ad-7' },
+          trx,
+        ),
+      );
+    expect(added).toMatchObject({ created: true, identifierKey: 'telegram:rad_de_demo' });
+    const [entity] = (await entities.list(sarajevo, caseA, {})).items;
+    expect(entity).toMatchObject({ type: 'online_account', source: 'recruitment:ad-7', label: '@rad_de_demo' });
+    await expect(
+      entities.addIdentifierEntity(podgorica, caseA, { type: 'phone', value: '061 123 456', source: 'x' }),
+    ).rejects.toMatchObject({ code: 'case_not_found' });
+  });
+
   it('rejects invalid identifiers with a clear message and stores nothing', async () => {
     for (const [type, identifier] of [
       ['phone', 'call me maybe'],

@@ -99,6 +99,13 @@ describeEachDialect('search', (dialect) => {
     expect((await database.db.selectFrom('cases').select('id').execute()).length).toBeGreaterThan(1);
   });
 
+  it('narrows to one record type or one case', async () => {
+    const notes = await search.search(member, { q: 'djordje', type: 'note' });
+    expect(notes.items.map((i) => i.recordType)).toEqual(['note']);
+    expect((await search.search(member, { q: 'djordje', caseId: hiddenCaseId })).items).toEqual([]);
+    expect((await search.search(member, { q: 'djordje', caseId })).items).toHaveLength(2);
+  });
+
   it('answers a query without words with a clear 400-kind error', async () => {
     await expect(search.search(member, { q: `'"*()--;` })).rejects.toMatchObject({
       kind: 'invalid',
