@@ -31,6 +31,12 @@ describe('screening forms as data', () => {
     }
   });
 
+  it('labels the ILO indicators in all seven UI languages', () => {
+    for (const i of ilo.indicators) {
+      expect(Object.keys(i.label).sort()).toEqual(['bs', 'cnr', 'en', 'mk', 'sq', 'sr-Cyrl', 'sr-Latn']);
+    }
+  });
+
   it('rejects a malformed form file naming the file and the problem', () => {
     const file = path.join(here, 'fixtures', 'broken-form.yaml');
     expect(() => parseScreeningForm(file, readFileSync(file, 'utf8'))).toThrow(/broken-form\.yaml.*appears twice/);
