@@ -14,7 +14,7 @@ import { importEtherscanCsv } from './etherscan.importer';
 import { isTxNode, type FlowRecord, type TagRecord } from './flow-record';
 import { newStats, type ImportStats } from './import-common';
 import { importTagCsv, importTagPackYaml } from './tags.importer';
-import { InMemoryTraceGraph, trace, type TraceParams, type TraceResult } from './trace';
+import { traceAsync, type AsyncTraceGraph, type TraceParams, type TraceResult, type TraceTransfer } from './trace';
 import { importTronGridJson, importTronscanCsv } from './tron.importer';
 import { draftDataRequest, traceToCsv, traceToFtm, traceToGraphMl, transfersToCsv } from './trace-export';
 import { renderTraceReport } from './trace-report';
@@ -109,7 +109,7 @@ export class CryptoService {
   private readonly audit: AuditService;
 
   constructor(private readonly ctx: CoreContext) {
-    this.repo = new CryptoRepository(ctx.database.db);
+    this.repo = new CryptoRepository(ctx.database.db, ctx.database.sqlite);
     this.access = new CaseAccess(ctx);
     this.audit = new AuditService(ctx);
   }
@@ -227,69 +227,93 @@ export class CryptoService {
     }
   }
 
-  /** Imports already-normalised records (block parser, demo data, connectors) as one atomic import. */
+  /**
+   * Imports already-normalised records (block parser, demo data, generators, connectors) as one atomic import,
+   * streaming: records are written in batches inside one transaction while their content hash is computed; if the
+   * same content had been imported before, the transaction is rolled back and the earlier import is returned.
+   */
   async importRecords(
     actor: Actor,
     caseId: string,
     kind: string,
     fileName: string,
-    records: Iterable<FlowRecord>,
+    records: Iterable<FlowRecord> | AsyncIterable<FlowRecord>,
   ): Promise<ImportSummary> {
     await this.access.requireWriter(actor, caseId);
-    const list = [...records];
-    const sha256 = createHash('sha256')
-      .update(canonicalJson(list.map((r) => [r.chain, r.txHash, r.key, r.from, r.to, r.amount, r.time])))
-      .digest('hex');
-    const existing = await this.repo.getImportByFile(caseId, kind, sha256);
-    const stats = { ...newStats(), read: list.length, records: list.length };
-    if (existing)
-      return {
-        importId: existing.id,
-        kind: kind as ImportKind,
-        fileName,
-        sha256,
-        records: list.length,
-        added: 0,
-        alreadyImported: true,
-        stats,
-      };
     const importId = newId();
+    const hash = createHash('sha256');
+    const stats = newStats();
     let added = 0;
-    await this.ctx.database.db.transaction().execute(async (trx) => {
-      await this.repo.createImport(
-        {
-          id: importId,
-          case_id: caseId,
-          kind,
-          file_name: fileName,
-          file_sha256: sha256,
-          record_count: list.length,
-          stats: JSON.stringify(stats),
-          created_by: actor.userId,
-          created_at: this.now(),
-        },
-        trx,
-      );
-      for (let i = 0; i < list.length; i += 500)
-        added += await this.repo.insertTransfers(caseId, importId, list.slice(i, i + 500), trx);
-      await this.audit.record(
-        actor,
-        {
-          action: 'crypto.import',
-          recordType: 'crypto_import',
-          recordId: importId,
-          caseId,
-          details: { kind, sha256, records: list.length, added },
-        },
-        trx,
-      );
-    });
+    let duplicate: ImportSummary | null = null;
+    let finalSha = '';
+    const rollback = new Error('duplicate import');
+    try {
+      await this.ctx.database.db.transaction().execute(async (trx) => {
+        await this.repo.createImport(
+          {
+            id: importId,
+            case_id: caseId,
+            kind,
+            file_name: fileName,
+            file_sha256: `pending:${importId}`,
+            record_count: 0,
+            stats: '{}',
+            created_by: actor.userId,
+            created_at: this.now(),
+          },
+          trx,
+        );
+        let batch: FlowRecord[] = [];
+        for await (const r of records) {
+          hash.update(`${r.chain}|${r.txHash}|${r.key}|${r.from}|${r.to}|${r.amount}|${r.time}\n`);
+          stats.read++;
+          stats.records++;
+          batch.push(r);
+          if (batch.length >= 500) {
+            added += await this.repo.insertTransfers(caseId, importId, batch, trx);
+            batch = [];
+          }
+        }
+        added += await this.repo.insertTransfers(caseId, importId, batch, trx);
+        const sha256 = hash.digest('hex');
+        const existing = await this.repo.getImportByFile(caseId, kind, sha256, trx);
+        if (existing) {
+          duplicate = {
+            importId: existing.id,
+            kind: kind as ImportKind,
+            fileName: existing.file_name,
+            sha256,
+            records: existing.record_count,
+            added: 0,
+            alreadyImported: true,
+            stats,
+          };
+          throw rollback;
+        }
+        await this.repo.finishImport(importId, sha256, stats.records, JSON.stringify(stats), trx);
+        finalSha = sha256;
+        await this.audit.record(
+          actor,
+          {
+            action: 'crypto.import',
+            recordType: 'crypto_import',
+            recordId: importId,
+            caseId,
+            details: { kind, sha256, records: stats.records, added },
+          },
+          trx,
+        );
+      });
+    } catch (error) {
+      if (error === rollback && duplicate) return duplicate;
+      throw error;
+    }
     return {
       importId,
       kind: kind as ImportKind,
       fileName,
-      sha256,
-      records: list.length,
+      sha256: finalSha,
+      records: stats.records,
       added,
       alreadyImported: false,
       stats,
@@ -446,50 +470,57 @@ export class CryptoService {
   private async runTrace(caseId: string, request: TraceRequest, snapshot: TraceSnapshot): Promise<TraceOutcome> {
     const params = this.toParams(request);
     const backward = request.direction === 'backward';
-    // Load the neighbourhood level by level (every transfer of every reached node, for balances).
+    // Transfers are loaded lazily, node by node, as traced value reaches it (each node's whole history, for balances).
     const rows = new Map<number, TransferRow>();
     let seedNodes: string[];
+    let seedRow: TransferRow | undefined;
     if ('transferSeq' in request.seed) {
-      const row = await this.repo.getTransfer(caseId, request.seed.transferSeq, snapshot.maxSeq);
-      if (!row) throw notFound('crypto_transfer_not_found', 'This transfer is not part of the case data.');
-      rows.set(Number(row.seq), row);
-      seedNodes = [backward ? row.from_node : row.to_node];
+      seedRow = await this.repo.getTransfer(caseId, request.seed.transferSeq, snapshot.maxSeq);
+      if (!seedRow) throw notFound('crypto_transfer_not_found', 'This transfer is not part of the case data.');
+      rows.set(Number(seedRow.seq), seedRow);
+      seedNodes = [backward ? seedRow.from_node : seedRow.to_node];
     } else {
       seedNodes = (params.seed as { addresses: string[] }).addresses;
     }
-    const seen = new Set<string>();
-    let frontier = seedNodes;
-    const levels = params.maxHops * 2 + 1; // transaction nodes add a level without adding a hop
-    for (let level = 0; level <= levels && frontier.length && seen.size < params.maxNodes * 4; level++) {
-      for (const n of frontier) seen.add(n);
-      const found = await this.repo.transfersOfNodes(caseId, frontier, snapshot.maxSeq);
-      const next = new Set<string>();
-      for (const r of found) {
-        rows.set(Number(r.seq), r);
-        const onward = backward ? r.from_node : r.to_node;
-        const here = backward ? r.to_node : r.from_node;
-        if (frontier.includes(here) && !seen.has(onward)) next.add(onward);
-      }
-      frontier = [...next];
-    }
-    const graph = new InMemoryTraceGraph([...rows.values()].map(toTraceTransfer));
-    const addresses = [...new Set([...rows.values()].flatMap((r) => [r.from_node, r.to_node]))].filter(
-      (n) => !isTxNode(n),
-    );
-    const tagRows = await this.repo.tagsFor(caseId, addresses);
+    const loaded = new Map<string, TraceTransfer[]>();
     const tags: Record<string, TagInfo[]> = {};
-    for (const t of tagRows)
-      (tags[t.address] ??= []).push({
-        label: t.label,
-        category: t.category,
-        source: t.source,
-        confidence: t.confidence,
-        pack: t.pack,
-        actor: t.actor,
-      });
+    const load = async (nodes: string[]) => {
+      const missing = nodes.filter((n) => !loaded.has(n));
+      if (!missing.length) return;
+      for (const n of missing) loaded.set(n, []);
+      for (const r of await this.repo.transfersOfNodes(caseId, missing, snapshot.maxSeq)) {
+        if (rows.has(Number(r.seq))) continue;
+        rows.set(Number(r.seq), r);
+        const t = toTraceTransfer(r);
+        loaded.get(r.from_node)?.push(t);
+        if (r.to_node !== r.from_node) loaded.get(r.to_node)?.push(t);
+      }
+      for (const t of await this.repo.tagsFor(
+        caseId,
+        missing.filter((n) => !isTxNode(n)),
+      )) {
+        (tags[t.address] ??= []).push({
+          label: t.label,
+          category: t.category,
+          source: t.source,
+          confidence: t.confidence,
+          pack: t.pack,
+          actor: t.actor,
+        });
+      }
+    };
+    await load(seedNodes);
+    const graph: AsyncTraceGraph = {
+      transfersOf: async (node) => {
+        await load([node]);
+        return loaded.get(node)!;
+      },
+      transfer: async (id) => (seedRow && String(seedRow.seq) === id ? toTraceTransfer(seedRow) : undefined),
+      prefetch: load,
+    };
     const stopCategories = new Set((request.stopAtCategories ?? ['exchange']).map((c) => c.toLowerCase()));
     const seedSet = new Set(seedNodes);
-    const result = trace(graph, params, {
+    const result = await traceAsync(graph, params, {
       stopAt: (node) => {
         if (seedSet.has(node)) return null;
         const hit = tags[node]?.find((t) => t.category && stopCategories.has(t.category.toLowerCase()));

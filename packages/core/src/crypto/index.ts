@@ -97,3 +97,5 @@ export {
   presentWallet,
   presentSavedTrace,
 } from './crypto.presenter';
+export { traceAsync, asAsyncGraph } from './trace';
+export type { AsyncTraceGraph } from './trace';

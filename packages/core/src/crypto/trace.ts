@@ -99,6 +99,17 @@ export interface TraceGraph {
   transfer(id: string): TraceTransfer | undefined;
 }
 
+/** The same, loaded on demand (from a database). `prefetch` lets the engine load a node before asking about it. */
+export interface AsyncTraceGraph {
+  transfersOf(node: string): Promise<TraceTransfer[]>;
+  transfer(id: string): Promise<TraceTransfer | undefined>;
+  prefetch?(nodes: string[]): Promise<void>;
+}
+
+export function asAsyncGraph(graph: TraceGraph): AsyncTraceGraph {
+  return { transfersOf: async (n) => graph.transfersOf(n), transfer: async (id) => graph.transfer(id) };
+}
+
 export class InMemoryTraceGraph implements TraceGraph {
   private readonly byNode = new Map<string, TraceTransfer[]>();
   private readonly byId = new Map<string, TraceTransfer>();
@@ -309,7 +320,16 @@ export interface TraceHooks {
   isTxNode?: (node: string) => boolean;
 }
 
-export function trace(graph: TraceGraph, params: TraceParams, hooks: TraceHooks = {}): TraceResult {
+/** Traces over an in-memory graph. */
+export function trace(graph: TraceGraph, params: TraceParams, hooks: TraceHooks = {}): Promise<TraceResult> {
+  return traceAsync(asAsyncGraph(graph), params, hooks);
+}
+
+export async function traceAsync(
+  graph: AsyncTraceGraph,
+  params: TraceParams,
+  hooks: TraceHooks = {},
+): Promise<TraceResult> {
   const backward = params.direction === 'backward';
   const isTx = hooks.isTxNode ?? ((n: string) => n.startsWith('btc-tx:'));
   const stopAt = hooks.stopAt ?? (() => null);
@@ -342,9 +362,9 @@ export function trace(graph: TraceGraph, params: TraceParams, hooks: TraceHooks 
   };
 
   /** Chronological (trace-time) transfers of a node, filtered to the asset. */
-  const history = (node: string) => graph.transfersOf(node).filter(assetOk).map(view).sort(cmp);
+  const history = async (node: string) => (await graph.transfersOf(node)).filter(assetOk).map(view).sort(cmp);
 
-  const activate = (node: string, at: TraceTransfer): Holding | null => {
+  const activate = async (node: string, at: TraceTransfer): Promise<Holding | null> => {
     const existing = holdings.get(node);
     if (existing) return existing;
     if (holdings.size >= params.maxNodes) {
@@ -353,7 +373,7 @@ export function trace(graph: TraceGraph, params: TraceParams, hooks: TraceHooks 
     }
     const h = new Holding(params.method);
     holdings.set(node, h);
-    for (const t of history(node)) {
+    for (const t of await history(node)) {
       if (cmp(t, at) < 0) {
         // Replay earlier activity: untraced value in and out, so the balance is right when traced value arrives.
         if (t.to === node) h.receive(t.amount, new Map());
@@ -372,12 +392,12 @@ export function trace(graph: TraceGraph, params: TraceParams, hooks: TraceHooks 
     new Map([[t.id, { nodes: [t.from, t.to], transfers: [t.id], hops: isTx(t.to) ? 0 : 1, amount: t.amount }]]);
   const seeds: TraceTransfer[] = [];
   if ('transferId' in params.seed) {
-    const t = graph.transfer(params.seed.transferId);
+    const t = await graph.transfer(params.seed.transferId);
     if (t) seeds.push(view(t));
   } else {
     const seedSet = new Set(params.seed.addresses);
     for (const a of seedSet) {
-      for (const t of history(a)) {
+      for (const t of await history(a)) {
         if (
           t.from === a &&
           !seedSet.has(t.to) &&
@@ -397,13 +417,14 @@ export function trace(graph: TraceGraph, params: TraceParams, hooks: TraceHooks 
     noteHop(s.from, 0);
   }
 
-  const deliver = (t: TraceTransfer, taint: Taint) => {
+  const deliver = async (t: TraceTransfer, taint: Taint) => {
     const hop = Math.min(...[...taint.values()].map((c) => c.hops));
     noteHop(t.to, hop);
     const edge = edges.get(t.id);
     const traced = total(taint);
     if (edge) edge.traced += traced;
     else edges.set(t.id, { transfer: backward ? reversed(t) : t, traced, hop });
+    await graph.prefetch?.([t.to]);
     const stop = stopAt(t.to);
     if (stop) return endpoint(t.to, 'stopped', taint, stop);
     const follow: Taint = new Map();
@@ -411,7 +432,7 @@ export function trace(graph: TraceGraph, params: TraceParams, hooks: TraceHooks 
     for (const c of taint.values()) addInto(c.hops >= params.maxHops && !isTx(t.to) ? over : follow, c);
     endpoint(t.to, 'max_hops', over);
     if (!follow.size) return;
-    const h = activate(t.to, t);
+    const h = await activate(t.to, t);
     if (!h) return endpoint(t.to, 'max_nodes', follow);
     h.receive(t.amount, follow);
   };
@@ -419,7 +440,7 @@ export function trace(graph: TraceGraph, params: TraceParams, hooks: TraceHooks 
   while (heap.size) {
     const t = heap.pop()!;
     if (seedIds.has(t.id)) {
-      deliver(t, seedTaint(t));
+      await deliver(t, seedTaint(t));
       continue;
     }
     const sender = holdings.get(t.from);
@@ -434,7 +455,7 @@ export function trace(graph: TraceGraph, params: TraceParams, hooks: TraceHooks 
       carried = new Map();
     }
     if (carried.size) {
-      deliver(t, extend(carried, t, !isTx(t.to)));
+      await deliver(t, extend(carried, t, !isTx(t.to)));
     } else if (receiver) {
       receiver.receive(t.amount, new Map());
     }

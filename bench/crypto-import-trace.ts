@@ -1,0 +1,137 @@
+// Import N generated transfers into a case (SQLite file, or PostgreSQL with DATABASE_URL), then a 5-hop forward FIFO
+// trace over them, then multi-input clustering of N generated inputs in memory.
+//   npx tsx bench/crypto-import-trace.ts [transfers=1000000] [inputs=transfers]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/trag_bench npx tsx bench/crypto-import-trace.ts 1000000
+// Generated data (clearly synthetic): 1% of addresses are "hubs" (exchanges/services) that receive and send most
+// transfers (fan-in/fan-out, as on the real chains); the rest are ordinary wallets with a few transfers each.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDatabase, migrateToLatest } from '@trag/db';
+import { CaseService } from '@trag/core/cases';
+import { createBase58check } from '@scure/base';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { AddressClusterer, CryptoService, type FlowRecord } from '@trag/core/crypto';
+import { systemClock } from '@trag/core/shared';
+import { buildActor, buildAgency } from '../packages/core/src/cases/cases.builders';
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const INPUTS = Number(process.argv[3] ?? N);
+const ADDRESSES = Math.max(1000, Math.floor(N / 10));
+const HUBS = Math.max(10, Math.floor(ADDRESSES / 100));
+
+// Deterministic PRNG (mulberry32) so that runs are comparable.
+let state = 42;
+const rand = () => {
+  state = (state + 0x6d2b79f5) | 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const tronBase58 = createBase58check(sha256);
+const addrCache = new Map<number, string>();
+const address = (i: number) => {
+  let a = addrCache.get(i);
+  if (!a) {
+    a = tronBase58.encode(Buffer.from('41' + i.toString(16).padStart(40, '0'), 'hex'));
+    if (addrCache.size < 2_000_000) addrCache.set(i, a);
+  }
+  return a;
+};
+const pick = () => (rand() < 0.5 ? Math.floor(rand() * HUBS) : HUBS + Math.floor(rand() * (ADDRESSES - HUBS)));
+const START = Date.parse('2024-01-01T00:00:00Z');
+
+let peak = 0;
+function* transfers(): Generator<FlowRecord> {
+  for (let i = 0; i < N; i++) {
+    if (i % 100_000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+    const from = pick();
+    let to = pick();
+    if (to === from) to = (to + 1) % ADDRESSES;
+    const time = new Date(START + i * 30_000).toISOString();
+    yield {
+      chain: 'trx',
+      asset: 'USDT',
+      tokenContract: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+      txHash: i.toString(16).padStart(64, '0'),
+      key: 'trc20',
+      from: address(from),
+      to: address(to),
+      amount: (Math.floor(rand() * 1_000_000) / 100).toFixed(2),
+      time,
+      blockNumber: 50_000_000 + Math.floor(i / 10),
+      source: { file: 'generated', line: i + 1 },
+    };
+  }
+}
+
+const mem = () => `${Math.round(process.memoryUsage().rss / 1e6)} MB RSS`;
+const dir = mkdtempSync(join(tmpdir(), 'trag-crypto-bench-'));
+const database = createDatabase(
+  process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { sqlitePath: join(dir, 'bench.sqlite') },
+);
+try {
+  await migrateToLatest(database);
+  const ctx = { database, clock: systemClock, dataDir: dir };
+  const agency = await buildAgency(database, { prefix: 'BENCH' });
+  const actor = await buildActor(database, { agencyId: agency.id });
+  const caseId = (await new CaseService(ctx).create(actor, { title: 'Benchmark (synthetic)', type: 'other' })).id;
+  const service = new CryptoService(ctx);
+  let t0 = performance.now();
+  const summary = await service.importRecords(actor, caseId, 'generated', 'generated', transfers());
+  const importS = (performance.now() - t0) / 1000;
+  console.log(
+    `${database.dialect}: imported ${summary.added.toLocaleString('en')} transfers in ${importS.toFixed(1)} s (${Math.round(summary.added / importS).toLocaleString('en')}/s), peak ${Math.round(peak / 1e6)} MB RSS`,
+  );
+
+  // Seed: an ordinary wallet with outgoing transfers early in the data.
+  const seed = address(HUBS + 7);
+  for (const maxNodes of [2000, 20000]) {
+    t0 = performance.now();
+    const outcome = await service.trace(actor, caseId, {
+      seed: { address: seed },
+      direction: 'forward',
+      method: 'fifo',
+      maxHops: 5,
+      maxNodes,
+      asset: 'USDT',
+    });
+    const traceS = (performance.now() - t0) / 1000;
+    console.log(
+      `5-hop forward FIFO trace (maxNodes ${maxNodes}): ${traceS.toFixed(2)} s, ${outcome.result.edges.length} traced transfers, ${outcome.result.nodes.length} nodes, ${outcome.result.endpoints.length} endpoints, truncated=${outcome.result.truncated}`,
+    );
+  }
+} finally {
+  await database.destroy();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// Clustering: INPUTS inputs in transactions of 1–5 inputs over ADDRESSES×3 Bitcoin-like address ids.
+{
+  state = 7;
+  const clusterer = new AddressClusterer({ hugeClusterSize: 1_000_000 });
+  const space = ADDRESSES * 3;
+  let done = 0;
+  let txs = 0;
+  const t0 = performance.now();
+  while (done < INPUTS) {
+    const k = 1 + Math.floor(rand() * 5);
+    const inputs = [];
+    for (let j = 0; j < k; j++)
+      inputs.push({ address: `a${Math.floor(rand() * space)}`, value: 10_000 + Math.floor(rand() * 1e6) });
+    clusterer.addTransaction({
+      txid: `t${txs++}`,
+      inputs,
+      outputs: [
+        { address: `a${Math.floor(rand() * space)}`, value: 5000 },
+        { address: null, value: 1 },
+      ],
+    });
+    done += k;
+  }
+  const s = (performance.now() - t0) / 1000;
+  console.log(
+    `clustering: ${done.toLocaleString('en')} inputs in ${txs.toLocaleString('en')} txs, ${clusterer.addressCount.toLocaleString('en')} addresses, ${clusterer.links.length.toLocaleString('en')} joins in ${s.toFixed(1)} s, ${mem()}`,
+  );
+}
