@@ -29,6 +29,11 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export function createDatabase(options: DatabaseOptions): TragDatabase {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle pooled connection can be closed by the server (restart, failover, a dropped test database). The pool
+    // replaces it on next use; without this listener Node would treat the event as an uncaught error and exit.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') console.error(`PostgreSQL connection error: ${error.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', pgPool: pool, destroy: () => db.destroy() };
   }
