@@ -12,8 +12,7 @@ import { CaseService } from '@trag/core/cases';
 import { createBase58check } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { AddressClusterer, CryptoService, type FlowRecord } from '@trag/core/crypto';
-import { systemClock } from '@trag/core/shared';
-import { buildActor, buildAgency } from '../packages/core/src/cases/cases.builders';
+import { newId, systemClock, type Actor } from '@trag/core/shared';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const INPUTS = Number(process.argv[3] ?? N);
@@ -74,8 +73,53 @@ const database = createDatabase(
 try {
   await migrateToLatest(database);
   const ctx = { database, clock: systemClock, dataDir: dir };
-  const agency = await buildAgency(database, { prefix: 'BENCH' });
-  const actor = await buildActor(database, { agencyId: agency.id });
+  // A throw-away agency and investigator, inserted directly (this database is deleted at the end).
+  const at = new Date().toISOString();
+  const agencyId = newId();
+  const userId = newId();
+  await database.db
+    .insertInto('agencies')
+    .values({
+      id: agencyId,
+      name: 'Bench',
+      country: 'BA',
+      kind: 'police',
+      reference_prefix: 'BENCH',
+      require_totp: 0,
+      created_at: at,
+    })
+    .execute();
+  await database.db
+    .insertInto('users')
+    .values({
+      id: userId,
+      agency_id: agencyId,
+      unit_id: null,
+      username: 'bench',
+      display_name: 'Bench',
+      email: null,
+      role: 'investigator',
+      password_hash: 'x',
+      locale: 'en',
+      disabled: 0,
+      totp_secret: null,
+      totp_enabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  const actor: Actor = {
+    userId,
+    username: 'bench',
+    displayName: 'Bench',
+    agencyId,
+    unitId: null,
+    role: 'investigator',
+    ip: '127.0.0.1',
+    via: 'session',
+  };
   const caseId = (await new CaseService(ctx).create(actor, { title: 'Benchmark (synthetic)', type: 'other' })).id;
   const service = new CryptoService(ctx);
   let t0 = performance.now();
