@@ -5,6 +5,7 @@ import { cases, type identity } from '@trag/contracts';
 import { apiDelete, apiGet, apiPatch, apiPost } from '../../api/client';
 import { queryString, useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
+import { useCurrentUser } from '../../app/session';
 import { useFormat } from '../../i18n/format';
 import { useCaseContext } from './case-context';
 import type { CaseTabProps } from './case-tabs';
@@ -16,6 +17,10 @@ function AddMemberForm({ caseId, onAdded }: { caseId: string; onAdded(): void })
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<identity.DirectoryEntry[]>([]);
   const [userId, setUserId] = useState('');
+  const [kind, setKind] = useState<'user' | 'unit'>('user');
+  const [unitId, setUnitId] = useState('');
+  const me = useCurrentUser();
+  const units = useApi<identity.AgencyUnitListResponse>(`/api/agencies/${encodeURIComponent(me.agency.id)}/units`);
   const [role, setRole] = useState<cases.CaseRole>('investigator');
   const [error, setError] = useState<unknown>(undefined);
 
@@ -37,10 +42,12 @@ function AddMemberForm({ caseId, onAdded }: { caseId: string; onAdded(): void })
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!userId) return;
+    if (kind === 'user' ? !userId : !unitId) return;
     setError(undefined);
     try {
-      await apiPost(casesApi.members(caseId), { userId, caseRole: role } satisfies cases.CaseMemberAddRequest);
+      const body: cases.CaseMemberAddRequest =
+        kind === 'user' ? { userId, caseRole: role } : { unitId, caseRole: role };
+      await apiPost(casesApi.members(caseId), body);
       setQuery('');
       setResults([]);
       setUserId('');
@@ -54,32 +61,55 @@ function AddMemberForm({ caseId, onAdded }: { caseId: string; onAdded(): void })
     <form onSubmit={(e) => void submit(e)}>
       <ErrorNotice error={error} />
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={`${id}-q`}>{t('cases:members.findPerson')}</label>
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            aria-describedby={`${id}-hint`}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-user`}>{t('cases:members.person')}</label>
-          <select
-            id={`${id}-user`}
-            value={userId}
-            onChange={(e) => setUserId(e.target.value)}
-            disabled={results.length === 0}
-          >
-            {results.length === 0 && <option value="">{t('cases:members.noMatches')}</option>}
-            {results.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.displayName} — {entry.agency.name} ({t(`common:roles.${entry.role}`)})
-              </option>
-            ))}
+        <div className="field" style={{ flex: '0 1 150px' }}>
+          <label htmlFor={`${id}-kind`}>{t('cases:members.kind')}</label>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as 'user' | 'unit')}>
+            <option value="user">{t('cases:members.person')}</option>
+            <option value="unit">{t('cases:members.unitOfMyAgency')}</option>
           </select>
         </div>
+        {kind === 'user' ? (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-q`}>{t('cases:members.findPerson')}</label>
+              <input
+                id={`${id}-q`}
+                type="search"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                aria-describedby={`${id}-hint`}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-user`}>{t('cases:members.person')}</label>
+              <select
+                id={`${id}-user`}
+                value={userId}
+                onChange={(e) => setUserId(e.target.value)}
+                disabled={results.length === 0}
+              >
+                {results.length === 0 && <option value="">{t('cases:members.noMatches')}</option>}
+                {results.map((entry) => (
+                  <option key={entry.id} value={entry.id}>
+                    {entry.displayName} — {entry.agency.name} ({t(`common:roles.${entry.role}`)})
+                  </option>
+                ))}
+              </select>
+            </div>
+          </>
+        ) : (
+          <div className="field">
+            <label htmlFor={`${id}-unit`}>{t('cases:members.unit')}</label>
+            <select id={`${id}-unit`} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+              <option value="">{t('cases:links.choose')}</option>
+              {(units.data?.units ?? []).map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unit.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field" style={{ flex: '0 1 170px' }}>
           <label htmlFor={`${id}-role`}>{t('cases:members.caseRole')}</label>
           <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as cases.CaseRole)}>
@@ -91,7 +121,7 @@ function AddMemberForm({ caseId, onAdded }: { caseId: string; onAdded(): void })
           </select>
         </div>
         <div className="field" style={{ flex: '0 0 auto' }}>
-          <button type="submit" className="button button-primary" disabled={!userId}>
+          <button type="submit" className="button button-primary" disabled={kind === 'user' ? !userId : !unitId}>
             {t('cases:members.add')}
           </button>
         </div>
