@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { evidence as contracts, platform } from '@trag/contracts';
-import { EvidenceService } from '@trag/core/evidence';
+import { EvidenceService, timestampAuthorityFromEnv } from '@trag/core/evidence';
 import { AppError, invalid } from '@trag/core/shared';
 import { requireActor } from '../plugins/request-actor';
 
@@ -57,7 +57,8 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(multipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 10_000 },
   });
-  const service = () => new EvidenceService(app.trag.core, { maxBytes: MAX_UPLOAD_BYTES });
+  const tsa = timestampAuthorityFromEnv(process.env);
+  const service = () => new EvidenceService(app.trag.core, { maxBytes: MAX_UPLOAD_BYTES, tsa });
 
   app.get(
     '/api/cases/:caseId/evidence',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { actorFromUser, UserService } from '@trag/core/identity';
-import { EvidenceService, formatFingerprint, zipFolder } from '@trag/core/evidence';
+import { EvidenceService, formatFingerprint, timestampAuthorityFromEnv, zipFolder } from '@trag/core/evidence';
 import { invalid, systemActor } from '@trag/core/shared';
 import { withCoreContext } from '../cli-context';
 import { action } from '../output';
@@ -60,7 +60,7 @@ export function registerEvidenceAdd(evidence: Command): void {
             'system',
             null,
           );
-          const service = new EvidenceService(ctx);
+          const service = new EvidenceService(ctx, { tsa: timestampAuthorityFromEnv(process.env) });
           const caseId = await service.resolveCase(actor, caseRef);
           const results = [];
           for (const file of files) {

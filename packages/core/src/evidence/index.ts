@@ -23,5 +23,10 @@ export { importTelegramExport } from './telegram-export';
 export { importWhatsAppExport, parseWhatsAppText } from './whatsapp-export';
 export { openExportArchive, openExportDirectory, type ExportSource } from './export-source';
 export { EvidenceService, evidenceNotFound, type CollectInput, type EvidenceServiceOptions } from './evidence.service';
-export type { TimestampAuthority } from './trusted-timestamp';
+export {
+  Rfc3161Authority,
+  timestampAuthorityFromEnv,
+  verifyTimestampWithOpenssl,
+  type TimestampAuthority,
+} from './trusted-timestamp';
 export { loadEvidenceDemo, type EvidenceDemo, type EvidenceDemoContext } from './evidence.demo';
