@@ -46,6 +46,9 @@ for (const [latin, cyrillic] of Object.entries({ ...LETTERS })) LETTERS[latin.to
 
 export const KEEP_LATIN = ['FreeOTP', 'Aegis', 'Google Authenticator', 'Bearer', 'Markdown'];
 
+/** Capitalised words that are Serbian, not technical acronyms: these are transliterated (NVO → НВО). */
+export const SERBIAN_CAPITALS = new Set(['NVO']);
+
 function transliterateWord(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i += 1) {
@@ -78,7 +81,7 @@ export function serbianLatinToCyrillic(text: string): string {
   let last = 0;
   for (const match of text.matchAll(PROTECTED)) {
     out += transliterateWord(text.slice(last, match.index));
-    out += match[0];
+    out += SERBIAN_CAPITALS.has(match[0]) ? transliterateWord(match[0]) : match[0];
     last = match.index + match[0].length;
   }
   return out + transliterateWord(text.slice(last));
