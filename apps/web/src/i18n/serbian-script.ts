@@ -44,7 +44,20 @@ const LETTERS: Record<string, string> = {
 };
 for (const [latin, cyrillic] of Object.entries({ ...LETTERS })) LETTERS[latin.toUpperCase()] = cyrillic.toUpperCase();
 
-export const KEEP_LATIN = ['FreeOTP', 'Aegis', 'Google Authenticator', 'Bearer', 'Markdown'];
+export const KEEP_LATIN = [
+  'FreeOTP',
+  'Aegis',
+  'Google Authenticator',
+  'Bearer',
+  'Markdown',
+  'Etherscan',
+  'TronGrid',
+  'Tronscan',
+  'Esplora',
+  'Blockstream',
+  'GraphSense',
+  'TagPack',
+];
 
 /** Capitalised words that are Serbian, not technical acronyms: these are transliterated (NVO → НВО). */
 export const SERBIAN_CAPITALS = new Set(['NVO']);
