@@ -48,7 +48,8 @@ export function parseRulesCatalogue(text: string): RulesCatalogue {
     const ruleSources = raw.sources;
     if (!Array.isArray(ruleSources) || ruleSources.length === 0) fail(`rule ${id} names no source`);
     for (const s of ruleSources) if (!(String(s) in sourceMap)) fail(`rule ${id} cites unknown source ${String(s)}`);
-    if (typeof raw.title !== 'string' || typeof raw.rationale !== 'string') fail(`rule ${id} needs a title and a rationale`);
+    if (typeof raw.title !== 'string' || typeof raw.rationale !== 'string')
+      fail(`rule ${id} needs a title and a rationale`);
     map.set(id, {
       id,
       dimension,

@@ -9,8 +9,7 @@ export interface CompileMessage {
 }
 
 export type CompileResult =
-  | { ok: true; story: Story; json: string; messages: CompileMessage[] }
-  | { ok: false; messages: CompileMessage[] };
+  { ok: true; story: Story; json: string; messages: CompileMessage[] } | { ok: false; messages: CompileMessage[] };
 
 function toMessage(raw: string, type: number): CompileMessage {
   const match = /line (\d+):\s*(.*)$/s.exec(raw);

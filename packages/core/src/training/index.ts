@@ -1,0 +1,35 @@
+// Public surface of the training domain: the rules catalogue, scenario compile/check/play, scoring and the shipped
+// scenario library.
+export { DIMENSIONS, loadRulesCatalogue, parseRulesCatalogue } from './rules-catalogue';
+export type { Dimension, InterviewRule, RulesCatalogue } from './rules-catalogue';
+export { parseChoiceTags, type ChoiceTags } from './choice-tags';
+export { compileInk, type CompileMessage, type CompileResult } from './scenario-compiler';
+export { ScenarioPlay, type Decision, type PlayChoice, type PlayState, type PlayStep } from './scenario-play';
+export { scoreAttempt, GRADES, GRADE_THRESHOLDS } from './scoring';
+export type {
+  AttemptScore,
+  DebriefMoment,
+  DebriefRule,
+  DimensionScore,
+  Grade,
+  RuleOutcome,
+  ScoreOptions,
+} from './scoring';
+export { checkScenario, exploreStory, MAX_CHOICE_SCORE, DEFAULT_MAX_STATES } from './scenario-checker';
+export type {
+  CheckCode,
+  CheckFinding,
+  CheckOptions,
+  CheckResult,
+  ChoiceInfo,
+  LanguageReport,
+} from './scenario-checker';
+export { iloIndicatorIds } from './ilo-indicators';
+export {
+  loadShippedScenarios,
+  loadScenarioDir,
+  parseScenarioMeta,
+  SCENARIO_LANGUAGES,
+  SHIPPED_SCENARIOS_DIR,
+} from './scenario-library';
+export type { ScenarioLanguage, ScenarioMeta, ScenarioSource } from './scenario-library';
