@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { cases } from '@trag/contracts';
+import { cases, type search } from '@trag/contracts';
 import { queryString, useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
 import { PageHeader } from '../../components/page-header';
@@ -11,6 +11,8 @@ import { casesApi } from '../../features/cases/cases.api';
 import { useFormat } from '../../i18n/format';
 
 const PAGE_SIZE = 50;
+/** With a text filter, matches come from full-text search among this many of the user's latest cases. */
+const TEXT_FILTER_WINDOW = 200;
 
 export function CaseListPage() {
   const { t } = useTranslation();
@@ -24,9 +26,21 @@ export function CaseListPage() {
   };
   const offset = Number(params.get('offset') ?? '0') || 0;
   const [draft, setDraft] = useState(applied);
+  const text = applied.text.trim();
+  const filters = { status: applied.status, type: applied.type, tag: applied.tag };
+  // The list API filters by status, type and tag; the text filter goes through full-text search (which folds
+  // diacritics and Cyrillic/Latin) and keeps the listed cases it matched.
   const list = useApi<cases.CaseListResponse>(
-    `${casesApi.list()}${queryString({ ...applied, limit: PAGE_SIZE, offset })}`,
+    text
+      ? `${casesApi.list()}${queryString({ ...filters, limit: TEXT_FILTER_WINDOW, offset: 0 })}`
+      : `${casesApi.list()}${queryString({ ...filters, limit: PAGE_SIZE, offset })}`,
   );
+  const matches = useApi<search.SearchResponse>(
+    text ? `${casesApi.search()}${queryString({ q: text, type: 'case', limit: 100 })}` : null,
+  );
+  const matchedIds = new Set(matches.data?.items.map((item) => item.caseId) ?? []);
+  const shown = text ? (list.data?.items ?? []).filter((item) => matchedIds.has(item.id)) : (list.data?.items ?? []);
+  const truncatedTextFilter = text !== '' && (list.data?.total ?? 0) > TEXT_FILTER_WINDOW;
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -114,16 +128,24 @@ export function CaseListPage() {
           </button>
         </div>
       </form>
-      <ErrorNotice error={list.error} />
-      {list.loading && !list.data ? (
+      <ErrorNotice error={list.error ?? matches.error} />
+      {(list.loading && !list.data) || (text && matches.loading && !matches.data) ? (
         <Loading />
-      ) : list.data && list.data.items.length === 0 ? (
+      ) : shown.length === 0 ? (
         <div className="panel">
           <p className="empty">{t('cases:list.empty')}</p>
         </div>
+      ) : text ? (
+        <>
+          <CaseTable items={shown} caption={t('cases:list.title')} />
+          <p className="muted small" aria-live="polite" style={{ marginTop: '0.6rem' }}>
+            {t('cases:list.textMatches', { count: shown.length })}
+            {truncatedTextFilter && ` ${t('cases:list.textWindow', { count: TEXT_FILTER_WINDOW })}`}
+          </p>
+        </>
       ) : (
         <>
-          <CaseTable items={list.data?.items ?? []} caption={t('cases:list.title')} />
+          <CaseTable items={shown} caption={t('cases:list.title')} />
           <div className="pagination">
             <span aria-live="polite">
               {t('common:pagination.range', {
