@@ -11,6 +11,7 @@ import { CaseActivityTab } from './case-activity-tab';
 import { VictimsTab } from '../victims/victims-tab';
 import { EvidenceTab } from '../evidence/evidence-tab';
 import { RecruitmentTab } from '../recruitment/recruitment-tab';
+import { CryptoTab } from '../crypto/crypto-tab';
 
 export interface CaseTabProps {
   caseId: string;
@@ -30,6 +31,7 @@ export const caseTabs: CaseTab[] = [
   { id: 'tasks', labelKey: 'cases:tabs.tasks', component: CaseTasksTab },
   { id: 'evidence', labelKey: 'evidence:tab', component: EvidenceTab },
   { id: 'recruitment', labelKey: 'recruitment:tab.tab', component: RecruitmentTab },
+  { id: 'crypto', labelKey: 'crypto:tab', component: CryptoTab },
   { id: 'victims', labelKey: 'victims:tab', component: VictimsTab },
   { id: 'activity', labelKey: 'cases:tabs.activity', component: CaseActivityTab },
 ];

@@ -39,11 +39,16 @@ function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
   return (
     <form className="crypto-row" onSubmit={(e) => void submit(e)}>
       <label>
-        {t('import.file')} <input type="file" data-testid="crypto-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        {t('import.file')}{' '}
+        <input type="file" data-testid="crypto-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </label>
       <label>
         {t('import.kind')}{' '}
-        <select value={kind} data-testid="crypto-kind" onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
+        <select
+          value={kind}
+          data-testid="crypto-kind"
+          onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}
+        >
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`import.kinds.${k}`)}
@@ -56,7 +61,10 @@ function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
       </button>
       {outcome && (
         <span role="status" data-testid="crypto-import-result">
-          {t(outcome.alreadyImported ? 'import.already' : 'import.done', { records: outcome.records, added: outcome.added })}
+          {t(outcome.alreadyImported ? 'import.already' : 'import.done', {
+            records: outcome.records,
+            added: outcome.added,
+          })}
           {outcome.stats.warnings.length > 0 && ` · ${t('import.warnings', { n: outcome.stats.warnings.length })}`}
         </span>
       )}
@@ -65,7 +73,15 @@ function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
   );
 }
 
-function DetailPanel({ trace, selection, onHide }: { trace: crypto.TraceResponse; selection: Selection; onHide(id: string): void }) {
+function DetailPanel({
+  trace,
+  selection,
+  onHide,
+}: {
+  trace: crypto.TraceResponse;
+  selection: Selection;
+  onHide(id: string): void;
+}) {
   const { t } = useTranslation('crypto');
   if (!selection) return <aside className="crypto-detail">{t('detail.hint')}</aside>;
   if (selection.kind === 'node') {
@@ -76,23 +92,29 @@ function DetailPanel({ trace, selection, onHide }: { trace: crypto.TraceResponse
     return (
       <aside className="crypto-detail" data-testid="crypto-detail">
         <h3 className="crypto-mono">{node}</h3>
-        {trace.otherCases[node] ? <p className="crypto-hit">{t('detail.otherCases', { n: trace.otherCases[node] })}</p> : null}
+        {trace.otherCases[node] ? (
+          <p className="crypto-hit">{t('detail.otherCases', { n: trace.otherCases[node] })}</p>
+        ) : null}
         {endpoint && (
           <p>
             {t(`reasons.${endpoint.reason}`)}
-            {endpoint.stopReason ? ` (${endpoint.stopReason})` : ''}: <strong>{amount(endpoint.amount)}</strong> · {(endpoint.share * 100).toFixed(2)}%
+            {endpoint.stopReason ? ` (${endpoint.stopReason})` : ''}: <strong>{amount(endpoint.amount)}</strong> ·{' '}
+            {(endpoint.share * 100).toFixed(2)}%
           </p>
         )}
         {tags.map((tag) => (
           <p key={`${tag.pack}-${tag.label}`} className="crypto-tag">
-            <strong>{tag.label}</strong> — {tag.category ?? '–'} · {t('detail.confidence')}: {tag.confidence ?? '–'} · {t('detail.source')}: {tag.source ?? tag.pack}
+            <strong>{tag.label}</strong> — {tag.category ?? '–'} · {t('detail.confidence')}: {tag.confidence ?? '–'} ·{' '}
+            {t('detail.source')}: {tag.source ?? tag.pack}
           </p>
         ))}
         <h4>{t('detail.transfers')}</h4>
         <ul>
           {transfers.map((e) => (
             <li key={e.transfer.id} className="crypto-mono">
-              {new Date(e.transfer.time).toISOString().slice(0, 16)} {short(e.transfer.from)} → {short(e.transfer.to)} {amount(e.transfer.amount)} {e.transfer.asset} ({t('detail.traced')} {amount(e.traced)}) {short(e.transfer.txHash)}
+              {new Date(e.transfer.time).toISOString().slice(0, 16)} {short(e.transfer.from)} → {short(e.transfer.to)}{' '}
+              {amount(e.transfer.amount)} {e.transfer.asset} ({t('detail.traced')} {amount(e.traced)}){' '}
+              {short(e.transfer.txHash)}
             </li>
           ))}
         </ul>
@@ -111,12 +133,16 @@ function DetailPanel({ trace, selection, onHide }: { trace: crypto.TraceResponse
         {short(edge.source)} → {short(edge.target)}
       </h3>
       <p>
-        {t('detail.traced')}: <strong>{amount(edge.traced)} {edge.asset}</strong>
+        {t('detail.traced')}:{' '}
+        <strong>
+          {amount(edge.traced)} {edge.asset}
+        </strong>
       </p>
       <ul>
         {edge.transfers.map((e) => (
           <li key={e.transfer.id} className="crypto-mono">
-            {new Date(e.transfer.time).toISOString().slice(0, 16)} {amount(e.transfer.amount)} {e.transfer.asset} · {t('detail.hop')} {e.hop} · {e.transfer.txHash}
+            {new Date(e.transfer.time).toISOString().slice(0, 16)} {amount(e.transfer.amount)} {e.transfer.asset} ·{' '}
+            {t('detail.hop')} {e.hop} · {e.transfer.txHash}
           </li>
         ))}
       </ul>
@@ -186,7 +212,12 @@ function ResultView({ trace }: { trace: crypto.TraceResponse }) {
                     <td>{t(`reasons.${e.reason}`)}</td>
                     <td>{amount(p.amount)}</td>
                     <td>{((p.amount / Math.max(1e-12, trace.result.seedValue)) * 100).toFixed(2)}%</td>
-                    <td className="crypto-mono">{p.nodes.filter((n) => !n.startsWith('btc-tx:')).map(short).join(' → ')}</td>
+                    <td className="crypto-mono">
+                      {p.nodes
+                        .filter((n) => !n.startsWith('btc-tx:'))
+                        .map(short)
+                        .join(' → ')}
+                    </td>
                   </tr>
                 )),
               )}
@@ -232,7 +263,10 @@ export function CryptoTab({ caseId }: CaseTabProps) {
   async function save() {
     setError(undefined);
     try {
-      await apiPost<crypto.SavedTrace>(cryptoApi.traces(caseId), { title: `${method.toUpperCase()} ${direction} ${short(seed.trim())}`, request });
+      await apiPost<crypto.SavedTrace>(cryptoApi.traces(caseId), {
+        title: `${method.toUpperCase()} ${direction} ${short(seed.trim())}`,
+        request,
+      });
       saved.reload();
     } catch (err) {
       setError(err);
@@ -257,7 +291,14 @@ export function CryptoTab({ caseId }: CaseTabProps) {
         <h2 id={`${id}-trace`}>{t('trace.title')}</h2>
         <form className="crypto-row" onSubmit={(e) => void run(e)}>
           <label>
-            {t('trace.seed')} <input value={seed} data-testid="crypto-seed" size={46} onChange={(e) => setSeed(e.target.value)} required />
+            {t('trace.seed')}{' '}
+            <input
+              value={seed}
+              data-testid="crypto-seed"
+              size={46}
+              onChange={(e) => setSeed(e.target.value)}
+              required
+            />
           </label>
           <label>
             {t('trace.direction')}{' '}
@@ -268,17 +309,29 @@ export function CryptoTab({ caseId }: CaseTabProps) {
           </label>
           <label>
             {t('trace.method')}{' '}
-            <select value={method} data-testid="crypto-method" onChange={(e) => setMethod(e.target.value as 'fifo' | 'haircut' | 'poison')}>
+            <select
+              value={method}
+              data-testid="crypto-method"
+              onChange={(e) => setMethod(e.target.value as 'fifo' | 'haircut' | 'poison')}
+            >
               <option value="fifo">{t('methods.fifo')}</option>
               <option value="haircut">{t('methods.haircut')}</option>
               <option value="poison">{t('methods.poison')}</option>
             </select>
           </label>
           <label>
-            {t('trace.hops')} <input type="number" min={1} max={20} value={maxHops} onChange={(e) => setMaxHops(Number(e.target.value))} />
+            {t('trace.hops')}{' '}
+            <input
+              type="number"
+              min={1}
+              max={20}
+              value={maxHops}
+              onChange={(e) => setMaxHops(Number(e.target.value))}
+            />
           </label>
           <label>
-            {t('trace.asset')} <input value={asset} size={6} placeholder="USDT" onChange={(e) => setAsset(e.target.value.toUpperCase())} />
+            {t('trace.asset')}{' '}
+            <input value={asset} size={6} placeholder="USDT" onChange={(e) => setAsset(e.target.value.toUpperCase())} />
           </label>
           <button type="submit" disabled={busy || !seed.trim()} data-testid="crypto-run">
             {t('trace.run')}
@@ -300,7 +353,8 @@ export function CryptoTab({ caseId }: CaseTabProps) {
         <ul className="crypto-saved" data-testid="crypto-saved">
           {saved.data?.traces.map((s) => (
             <li key={s.id}>
-              <strong>{s.title}</strong> · {s.createdAt.slice(0, 16)} · <span className="crypto-mono">{s.resultSha256.slice(0, 12)}</span>{' '}
+              <strong>{s.title}</strong> · {s.createdAt.slice(0, 16)} ·{' '}
+              <span className="crypto-mono">{s.resultSha256.slice(0, 12)}</span>{' '}
               {EXPORTS.map((f) => (
                 <a key={f} href={cryptoApi.export(caseId, s.id, f)} download data-testid={`crypto-export-${f}`}>
                   {t(`saved.exports.${f}`)}
@@ -309,7 +363,9 @@ export function CryptoTab({ caseId }: CaseTabProps) {
               <button type="button" onClick={() => void verify(s.id)}>
                 {t('saved.verify')}
               </button>
-              {verified[s.id] !== undefined && <span role="status">{t(verified[s.id] ? 'saved.same' : 'saved.changed')}</span>}
+              {verified[s.id] !== undefined && (
+                <span role="status">{t(verified[s.id] ? 'saved.same' : 'saved.changed')}</span>
+              )}
             </li>
           ))}
           {saved.data && saved.data.traces.length === 0 && <li>{t('saved.none')}</li>}

@@ -3,7 +3,15 @@
 // d3-force (computed, then drawn). Click selects (detail panel); nodes can be pinned by dragging, hidden, and the
 // time slider shows the flow up to a moment.
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
-import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceCenter,
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  type SimulationNodeDatum,
+} from 'd3-force';
 import type { crypto } from '@trag/contracts';
 
 export interface FlowNode extends SimulationNodeDatum {
@@ -32,14 +40,30 @@ export function buildFlow(trace: crypto.TraceResponse, hidden: Set<string>) {
   const nodes = new Map<string, FlowNode>();
   for (const n of trace.result.nodes) {
     if (hidden.has(n.node)) continue;
-    nodes.set(n.node, { id: n.node, hop: n.hop, tx: n.node.startsWith('btc-tx:'), tag: trace.tags[n.node]?.[0], endpoint: endpointOf.get(n.node), seed: n.hop === 0 });
+    nodes.set(n.node, {
+      id: n.node,
+      hop: n.hop,
+      tx: n.node.startsWith('btc-tx:'),
+      tag: trace.tags[n.node]?.[0],
+      endpoint: endpointOf.get(n.node),
+      seed: n.hop === 0,
+    });
   }
   const edges = new Map<string, FlowEdge>();
   for (const e of trace.result.edges) {
     const { from, to } = e.transfer;
     if (!nodes.has(from) || !nodes.has(to) || e.traced <= 0) continue;
     const id = `${from}→${to}`;
-    const edge = edges.get(id) ?? { id, source: from, target: to, traced: 0, asset: e.transfer.asset, firstTime: e.transfer.time, lastTime: e.transfer.time, transfers: [] };
+    const edge = edges.get(id) ?? {
+      id,
+      source: from,
+      target: to,
+      traced: 0,
+      asset: e.transfer.asset,
+      firstTime: e.transfer.time,
+      lastTime: e.transfer.time,
+      transfers: [],
+    };
     edge.traced += e.traced;
     edge.firstTime = Math.min(edge.firstTime, e.transfer.time);
     edge.lastTime = Math.max(edge.lastTime, e.transfer.time);
@@ -79,7 +103,12 @@ export function FlowGraph({
     const nodes = flow.nodes.map((n) => ({ ...n }));
     const links = flow.edges.map((e) => ({ source: e.source, target: e.target }));
     const sim = forceSimulation(nodes)
-      .force('link', forceLink<FlowNode, { source: string; target: string }>(links).id((n) => n.id).distance(70))
+      .force(
+        'link',
+        forceLink<FlowNode, { source: string; target: string }>(links)
+          .id((n) => n.id)
+          .distance(70),
+      )
       .force('charge', forceManyBody().strength(-220))
       .force('x', forceX<FlowNode>((n) => 40 + (n.hop / maxHop) * (width - 80)).strength(0.6))
       .force('collide', forceCollide(18))
@@ -94,7 +123,10 @@ export function FlowGraph({
 
   const toSvg = (event: PointerEvent) => {
     const rect = svg.current!.getBoundingClientRect();
-    return { x: ((event.clientX - rect.left) / rect.width) * width, y: ((event.clientY - rect.top) / rect.height) * height };
+    return {
+      x: ((event.clientX - rect.left) / rect.width) * width,
+      y: ((event.clientY - rect.top) / rect.height) * height,
+    };
   };
 
   return (
@@ -112,7 +144,15 @@ export function FlowGraph({
       onPointerUp={() => (dragging.current = null)}
     >
       <defs>
-        <marker id="crypto-arrow" viewBox="0 0 10 10" refX="16" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+        <marker
+          id="crypto-arrow"
+          viewBox="0 0 10 10"
+          refX="16"
+          refY="5"
+          markerWidth="6"
+          markerHeight="6"
+          orient="auto-start-reverse"
+        >
           <path d="M 0 0 L 10 5 L 0 10 z" fill="#7a8699" />
         </marker>
       </defs>
@@ -155,9 +195,23 @@ export function FlowGraph({
             onPointerDown={() => (dragging.current = n.id)}
           >
             {n.tx ? (
-              <rect x={p.x - 6} y={p.y - 6} width={12} height={12} fill={fill} stroke={selected ? '#d97706' : '#334155'} />
+              <rect
+                x={p.x - 6}
+                y={p.y - 6}
+                width={12}
+                height={12}
+                fill={fill}
+                stroke={selected ? '#d97706' : '#334155'}
+              />
             ) : (
-              <circle cx={p.x} cy={p.y} r={n.seed ? 11 : 9} fill={fill} stroke={selected ? '#d97706' : pinned[n.id] ? '#111' : '#fff'} strokeWidth={selected ? 3 : 2} />
+              <circle
+                cx={p.x}
+                cy={p.y}
+                r={n.seed ? 11 : 9}
+                fill={fill}
+                stroke={selected ? '#d97706' : pinned[n.id] ? '#111' : '#fff'}
+                strokeWidth={selected ? 3 : 2}
+              />
             )}
             {exchange && (
               <text x={p.x + 9} y={p.y - 9} className="crypto-badge">
