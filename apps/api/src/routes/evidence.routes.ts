@@ -59,6 +59,14 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
   const tsa = timestampAuthorityFromEnv(process.env);
   const service = () => new EvidenceService(app.trag.core, { maxBytes: MAX_UPLOAD_BYTES, tsa });
+  // After a crash mid-upload or mid-import: remove partial uploads and unreferenced blobs (older than 15 minutes).
+  app.addHook('onReady', async () => {
+    try {
+      await service().cleanUpAfterCrash();
+    } catch (error) {
+      app.log.warn({ err: error }, 'evidence clean-up after a crash failed');
+    }
+  });
 
   app.get(
     '/api/cases/:caseId/evidence',

@@ -186,6 +186,22 @@ export class LocalBlobStore implements BlobStore {
     return fn(file);
   }
 
+  /** Every stored hash with its file's age (for the orphan sweep after a crash). */
+  async *list(): AsyncGenerator<{ sha256: string; mtimeMs: number }> {
+    const level = async (dir: string) =>
+      (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{2}$/.test(n));
+    for (const a of await level(this.root)) {
+      for (const b of await level(path.join(this.root, a))) {
+        const dir = path.join(this.root, a, b);
+        for (const name of await fs.readdir(dir)) {
+          if (!SHA256_HEX.test(name)) continue;
+          const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+          if (stat) yield { sha256: name, mtimeMs: stat.mtimeMs };
+        }
+      }
+    }
+  }
+
   /** Deletes temporary files left by a crash (kill -9) mid-upload. Run at startup. */
   async sweepTemporary(olderThanMs = 0): Promise<number> {
     let removed = 0;

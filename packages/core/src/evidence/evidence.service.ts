@@ -400,6 +400,26 @@ export class EvidenceService {
     return this.collect(actor, caseId, { ...input, fileName: path.basename(file) }, createReadStream(file));
   }
 
+  /**
+   * After a crash (kill -9, power loss) mid-upload or mid-import: deletes temporary upload files and blobs that no
+   * item references, if older than `graceMs` (so uploads still running in another server process are left alone).
+   * Items and custody entries are written in one transaction, so the database itself is always consistent.
+   */
+  async cleanUpAfterCrash(graceMs = 15 * 60 * 1000): Promise<{ temporary: number; orphans: number }> {
+    if (!(this.blobs instanceof LocalBlobStore)) return { temporary: 0, orphans: 0 };
+    const temporary = await this.blobs.sweepTemporary(graceMs);
+    let orphans = 0;
+    const now = Date.now();
+    for await (const blob of this.blobs.list()) {
+      if (now - blob.mtimeMs < graceMs) continue;
+      if ((await this.repo.countBySha(blob.sha256)) === 0) {
+        await this.blobs.remove(blob.sha256);
+        orphans += 1;
+      }
+    }
+    return { temporary, orphans };
+  }
+
   // ------------------------------------------------------------------ read
 
   private async requireItem(actor: Actor, id: string, trx?: Kysely<Database>) {
