@@ -36,12 +36,14 @@ export function NetworkGraph({
     ];
     const known = new Set(nodes.map((n) => n.id));
     const links = view.edges
-      .map((e) => ({ source: `item:${e.itemId}`, target: `id:${e.identifierKey}` }))
-      .filter((l) => known.has(l.source) && known.has(l.target));
+      .map((e) => ({ from: `item:${e.itemId}`, to: `id:${e.identifierKey}` }))
+      .filter((l) => known.has(l.from) && known.has(l.to));
+    // d3 replaces source/target with the node objects, so the simulation gets its own copies
+    const simLinks = links.map((l) => ({ source: l.from, target: l.to }));
     const simulation = forceSimulation(nodes)
       .force(
         'link',
-        forceLink<Node, { source: string; target: string }>(links)
+        forceLink<Node, { source: string | Node; target: string | Node }>(simLinks)
           .id((n) => n.id)
           .distance(40),
       )
@@ -63,12 +65,13 @@ export function NetworkGraph({
       className="recruitment-network"
     >
       {layout.links.map((l) => {
-        const a = layout.at.get(l.source)!;
-        const b = layout.at.get(l.target)!;
-        return <line key={`${l.source}-${l.target}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} stroke="#bbb" />;
+        const a = layout.at.get(l.from);
+        const b = layout.at.get(l.to);
+        if (!a || !b) return null;
+        return <line key={`${l.from}-${l.to}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} stroke="#bbb" />;
       })}
       {layout.nodes.map((n) => {
-        const p = layout.at.get(n.id)!;
+        const p = layout.at.get(n.id) ?? { x: width / 2, y: height / 2 };
         return n.kind === 'identifier' ? (
           <g key={n.id}>
             <circle cx={p.x} cy={p.y} r={5 + Math.min(10, n.degree * 1.5)} fill="#1f6feb">

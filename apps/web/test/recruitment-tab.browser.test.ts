@@ -1,0 +1,70 @@
+// The recruitment tab in a real browser: import a JSON Lines file into a case, open the flagged item with its
+// highlighted indicators, and add a phone shared across ads from the network view to the case.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, logInThroughUi, newContext, startTragServer, type TragServer } from './browser-harness';
+
+let server: TragServer;
+let browser: Browser;
+
+function demoAccount(role: string): { username: string; password: string } {
+  const match = new RegExp(`^\\s*${role}\\s+(\\S+)\\s+password: (\\S+)`, 'm').exec(server.output());
+  if (!match) throw new Error(`No demo account for ${role} in the server output:\n${server.output()}`);
+  return { username: match[1]!, password: match[2]! };
+}
+
+beforeAll(async () => {
+  server = await startTragServer({ demo: true });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('recruitment tab', () => {
+  it('imports a file, shows a flagged item with highlights, and adds a shared phone to the case', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const account = demoAccount('investigator');
+    await logInThroughUi(page, server.url, account.username, account.password);
+    await page.locator('.shell-header .language-switcher select').selectOption('en');
+    await page.getByRole('link', { name: 'Dashboard' }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('link', { name: 'New case' }).click();
+    await page.getByLabel('Title').fill('Oglasi: konobarice za Austriju');
+    await page.getByLabel('Type', { exact: true }).selectOption('labour_exploitation');
+    await page.getByRole('button', { name: 'Create case' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Oglasi: konobarice za Austriju' }).waitFor();
+    await page.goto(`${page.url()}/recruitment`);
+
+    const lines = [
+      {
+        id: 'ad-1',
+        text: 'HITNO! Posao u Austriji, bez iskustva, kotizacija 200 EUR unaprijed. Viber +381 64 111 2222',
+      },
+      { id: 'ad-2', text: 'Konobarice za Beč, smještaj besplatan, pošaljite kopiju pasoša. Viber +381 64 111 2222' },
+      { id: 'ad-3', text: 'Prodajem bicikl, 100 KM, Tuzla.' },
+    ];
+    await page.getByTestId('recruitment-file').setInputFiles({
+      name: 'ads.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')),
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('status').filter({ hasText: '3 items imported' }).waitFor();
+
+    await page.getByTestId('recruitment-items').getByRole('button').first().click();
+    await page.getByTestId('recruitment-item').waitFor();
+    const marks = await page.getByTestId('recruitment-item').locator('mark.recruitment-mark').allInnerTexts();
+    expect(marks).toEqual(expect.arrayContaining(['bez iskustva', 'kotizacija']));
+    expect(await page.getByTestId('recruitment-item').innerText()).toContain('Upfront fee (+2');
+
+    const row = page.locator('[data-identifier="phone:+381641112222"]');
+    await row.getByRole('button', { name: 'Add to case' }).click();
+    await row.getByRole('status').filter({ hasText: 'Added to the case' }).waitFor();
+    await context.close();
+  });
+});
