@@ -6,7 +6,7 @@
 // PostgreSQL: a throw-away database beside TRAG_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/test).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,6 +86,13 @@ function load(): string {
     .join(' ');
 }
 
+/** CPU milliseconds (user + system) used so far by one process, from /proc (Linux). */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
 async function waitForHealth(base: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -104,6 +111,8 @@ interface Row {
   engine: DialectName;
   scenario: string;
   result: AutocannonResult;
+  /** Server process CPU per request (on PostgreSQL the database server's share is not included). */
+  cpuMsPerRequest: number;
 }
 
 async function benchEngine(engine: DialectName, port: number): Promise<Row[]> {
@@ -180,6 +189,7 @@ async function benchEngine(engine: DialectName, port: number): Promise<Row[]> {
         requests: options.requests,
       });
       const before = load();
+      const cpuBefore = processCpuMs(server!.pid!);
       const result = await autocannon({
         url: `${base}${options.path ?? '/'}`,
         headers,
@@ -188,12 +198,14 @@ async function benchEngine(engine: DialectName, port: number): Promise<Row[]> {
         duration: seconds,
         requests: options.requests,
       });
+      const cpuMsPerRequest = (processCpuMs(server!.pid!) - cpuBefore) / Math.max(1, result.requests.total);
       console.log(
         `[${engine}] ${scenario.padEnd(34)} ${String(result.requests.total).padStart(6)} req  ` +
           `${result.requests.average.toFixed(0)} req/s  non-2xx ${result.non2xx}  errors ${result.errors}  ` +
-          `p50 ${result.latency.p50} ms  p90 ${result.latency.p90} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  (load ${before})`,
+          `p50 ${result.latency.p50} ms  p90 ${result.latency.p90} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  ` +
+          `server CPU ${cpuMsPerRequest.toFixed(2)} ms/req  (load ${before})`,
       );
-      return { engine, scenario, result };
+      return { engine, scenario, result, cpuMsPerRequest };
     };
 
     let q = 0;
@@ -234,12 +246,12 @@ console.log(
 const rows: Row[] = [];
 for (const [i, engine] of engines.entries()) rows.push(...(await benchEngine(engine, 18401 + i)));
 
-console.log('\n| engine | scenario | requests | req/s | non-2xx | p50 ms | p99 ms | max ms |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const { engine, scenario, result } of rows) {
+console.log('\n| engine | scenario | requests | req/s | non-2xx | p50 ms | p99 ms | max ms | server CPU ms/req |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const { engine, scenario, result, cpuMsPerRequest } of rows) {
   console.log(
     `| ${engine} | ${scenario} | ${result.requests.total} | ${result.requests.average.toFixed(0)} | ${result.non2xx} | ` +
-      `${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} |`,
+      `${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} | ${cpuMsPerRequest.toFixed(2)} |`,
   );
 }
 const failed = rows.filter((r) => r.result.latency.p99 >= 50 || r.result.non2xx > 0);
