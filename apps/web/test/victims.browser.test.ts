@@ -57,6 +57,11 @@ describe('victim protection in the browser', () => {
     code = ((await record.locator('h2 .mono').textContent()) ?? '').trim();
     expect(code).toMatch(/^V-\d{4}-\d{4}$/);
 
+    await record.getByText('Edit protected data').click();
+    await record.getByLabel('Statement').fill('Synthetic: recruited through a messenger ad in Tirana.');
+    await record.getByRole('button', { name: 'Save protected data' }).click();
+    await record.getByText('Saved. The change is in the access log.').waitFor();
+
     await page.getByLabel('7. Retention of identity documents').selectOption('present');
     await page.getByLabel('Source of answer 7').selectOption('interview');
     await page.getByLabel('2. Deception').selectOption('present');
@@ -92,6 +97,7 @@ describe('victim protection in the browser', () => {
     await record.getByText('You see the pseudonym, status and classification only.').waitFor();
     await expect(page.content()).resolves.not.toContain(SURNAME);
     await expect(page.content()).resolves.not.toContain('Besa');
+    await expect(page.content()).resolves.not.toContain('messenger ad in Tirana');
     await context.close();
   });
 });

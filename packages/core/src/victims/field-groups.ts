@@ -86,6 +86,7 @@ export function validateGroupValues(group: FieldGroup, values: Record<string, un
         if (value.trim() !== '') out[name] = value;
         break;
       case 'date':
+        if (value === '') break;
         if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw bad();
         out[name] = value;
         break;

@@ -99,3 +99,11 @@ describe('interview checklist', () => {
     for (const item of checklist.items) expect(item.sources.length).toBeGreaterThan(0);
   });
 });
+
+describe('field values', () => {
+  it('treats an empty date like an empty text (not recorded) and refuses a malformed one', async () => {
+    const { validateGroupValues } = await import('./field-groups');
+    expect(validateGroupValues('identity', { prs_Birthdate: '', prs_FirstName: '' })).toEqual({});
+    expect(() => validateGroupValues('identity', { prs_Birthdate: '1.2.2001' })).toThrow(/YYYY-MM-DD/);
+  });
+});

@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../app/session';
 import { ErrorNotice, Loading } from '../../components/error-notice';
 import { useFormat } from '../../i18n/format';
 import { ConsentSection, ReferralSection } from './victim-consent-referrals';
+import { EDITABLE_FIELDS, ProtectedEditor } from './victim-protected-editor';
 import { InterviewSection, ScreeningSection } from './victim-screening';
 import { canDo, victimsApi } from './victims.api';
 
@@ -60,7 +61,11 @@ export function VictimRecordPanel({ victimId, onChanged }: { victimId: string; o
               <dl className="facts">
                 {Object.entries(values).map(([field, value]) => (
                   <div key={field}>
-                    <dt>{field.replace(/^(prs|vic)_/, '')}</dt>
+                    <dt>
+                      {EDITABLE_FIELDS.some((f) => f.name === field)
+                        ? t(`victims:fieldNames.${field}`)
+                        : field.replace(/^(prs|vic)_/, '')}
+                    </dt>
                     <dd>{Array.isArray(value) ? value.join(', ') : String(value)}</dd>
                   </div>
                 ))}
@@ -92,6 +97,15 @@ export function VictimRecordPanel({ victimId, onChanged }: { victimId: string; o
               {t('victims:breakGlass.submit')}
             </button>
           </form>
+        )}
+        {!victim.erased && victim.writable.includes('identity') && (
+          <ProtectedEditor
+            victim={victim}
+            onSaved={() => {
+              setGlass(null);
+              record.reload();
+            }}
+          />
         )}
         <VisibilityDetails />
       </section>
