@@ -9,3 +9,4 @@ export * as evidence from './evidence';
 export * as victims from './victims';
 export * as recruitment from './recruitment';
 export * as crypto from './crypto';
+export * as cooperation from './cooperation';

@@ -11,6 +11,7 @@ import { searchRoutes } from './search.routes';
 import { victimsRoutes } from './victims.routes';
 import { recruitmentRoutes } from './recruitment.routes';
 import { cryptoRoutes } from './crypto.routes';
+import { cooperationRoutes } from './cooperation.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
@@ -24,4 +25,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(victimsRoutes);
   await app.register(recruitmentRoutes);
   await app.register(cryptoRoutes);
+  await app.register(cooperationRoutes);
 }

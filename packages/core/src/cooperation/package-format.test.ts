@@ -52,6 +52,7 @@ function input(out: string, over: Partial<BuildPackageInput> = {}): BuildPackage
         description: 'advert',
         size: blob.length,
         sha256: blobSha,
+        senderItemId: 'item-1',
         custody: [],
         open: async () => Readable.from([blob]),
       },

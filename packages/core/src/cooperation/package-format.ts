@@ -20,7 +20,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Decrypter, Encrypter } from 'age-encryption';
 import yazl from 'yazl';
-import { openArchive, HashingStream, type CustodyEntry, type OpenArchive } from '@trag/core/evidence';
+import type { evidence } from '@trag/contracts';
+import { openArchive, HashingStream, type OpenArchive } from '@trag/core/evidence';
 import { AppError, newId } from '@trag/core/shared';
 import type { CooperationIdentity } from './agency-identity';
 
@@ -68,8 +69,10 @@ export interface ManifestEvidence {
   size: number;
   sha256: string;
   path: string;
-  /** The sender's custody ledger for the item, including the "transferred" entry for this package. */
-  custody: CustodyEntry[];
+  /** The sender's id of the item (bound into every custody entry hash). */
+  senderItemId: string;
+  /** The sender's custody ledger for the item, including the entry recording this transfer. */
+  custody: evidence.CustodyEntry[];
 }
 export interface PackageManifest {
   format: typeof MANIFEST_FORMAT;
@@ -87,7 +90,8 @@ export interface EvidenceSource {
   description: string;
   size: number;
   sha256: string;
-  custody: CustodyEntry[];
+  senderItemId: string;
+  custody: evidence.CustodyEntry[];
   open(): Promise<Readable>;
 }
 
@@ -189,6 +193,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<PackageEnv
       size: e.size,
       sha256: e.sha256,
       path: `evidence/${e.sha256}`,
+      senderItemId: e.senderItemId,
       custody: e.custody,
     })),
   };

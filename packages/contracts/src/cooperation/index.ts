@@ -1,0 +1,3 @@
+export * from './partner.schema';
+export * from './package.schema';
+export * from './hit.schema';
