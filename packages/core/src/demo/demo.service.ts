@@ -5,6 +5,7 @@ import { loadCasesDemo, type CasesDemo } from '../cases';
 import { loadIdentityDemo, type IdentityDemo } from '../identity';
 import type { CoreContext } from '../shared/context';
 import { loadVictimsDemo } from '../victims';
+import { loadRecruitmentDemo } from '../recruitment';
 
 export interface DemoAccount {
   role: string;
@@ -32,6 +33,7 @@ export interface DemoSoFar {
 const PARTS: Array<{ name: string; load: (ctx: CoreContext, demo: DemoSoFar) => Promise<unknown> }> = [
   { name: 'cases', load: async (ctx, demo) => (demo.cases = await loadCasesDemo(ctx, demo.identity)) },
   { name: 'victims', load: loadVictimsDemo },
+  { name: 'recruitment', load: loadRecruitmentDemo },
 ];
 
 export async function isDatabaseEmpty(ctx: CoreContext): Promise<boolean> {

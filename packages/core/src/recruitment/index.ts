@@ -32,3 +32,4 @@ export type { ColumnMapping, ImportFormat, ImportEncoding, ImportedItem } from '
 export { buildNetwork, toGraphml, toCsv, toFollowTheMoney } from './network';
 export type { NetworkView, NetworkIdentifier, NetworkItem, NetworkLink } from './network';
 export { presentItemSummary, presentItemDetail } from './recruitment.presenter';
+export { loadRecruitmentDemo, RECRUITMENT_DEMO_ITEMS, type RecruitmentDemo } from './recruitment.demo';
