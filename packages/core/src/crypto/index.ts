@@ -99,3 +99,4 @@ export {
 } from './crypto.presenter';
 export { traceAsync, asAsyncGraph } from './trace';
 export type { AsyncTraceGraph } from './trace';
+export { loadCryptoDemo } from './crypto.demo';

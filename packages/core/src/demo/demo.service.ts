@@ -6,6 +6,7 @@ import { loadIdentityDemo, type IdentityDemo } from '../identity';
 import type { CoreContext } from '../shared/context';
 import { loadVictimsDemo } from '../victims';
 import { loadRecruitmentDemo } from '../recruitment';
+import { loadCryptoDemo } from '../crypto';
 
 export interface DemoAccount {
   role: string;
@@ -34,6 +35,7 @@ const PARTS: Array<{ name: string; load: (ctx: CoreContext, demo: DemoSoFar) => 
   { name: 'cases', load: async (ctx, demo) => (demo.cases = await loadCasesDemo(ctx, demo.identity)) },
   { name: 'victims', load: loadVictimsDemo },
   { name: 'recruitment', load: loadRecruitmentDemo },
+  { name: 'crypto', load: loadCryptoDemo },
 ];
 
 export async function isDatabaseEmpty(ctx: CoreContext): Promise<boolean> {
