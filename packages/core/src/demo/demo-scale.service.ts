@@ -62,13 +62,16 @@ export async function loadScaleDemo(ctx: CoreContext, options: ScaleDemoOptions 
     .selectFrom('agencies')
     .select(['id', 'country', 'kind', 'reference_prefix'])
     .where('kind', '!=', 'training_centre')
-    .orderBy('name')
     .execute();
+  // Sorted here, not in SQL: the engines' collations differ, and the same seed must give the same data on both.
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  agencies.sort((a, b) => byText(a.reference_prefix + a.country, b.reference_prefix + b.country));
   const demoUsers = await db
     .selectFrom('users')
     .select(['id', 'username'])
     .where('username', 'in', Object.keys(DEMO_MEMBERSHIP))
     .execute();
+  demoUsers.sort((a, b) => byText(a.username, b.username));
   if (agencies.length === 0 || demoUsers.length === 0) {
     throw new AppError(
       'conflict',
