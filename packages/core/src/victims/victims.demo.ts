@@ -151,7 +151,9 @@ export async function loadVictimsDemo(
     },
   });
 
-  const referrals = new ReferralService(ctx, protection);
+  // Dated in the past so that the open-referral list shows realistic ages.
+  const referrals = new ReferralService({ ...ctx, clock: fixedClock('2026-10-22T09:30:00.000Z') }, protection);
+  const laterReferrals = new ReferralService({ ...ctx, clock: fixedClock('2026-11-10T11:00:00.000Z') }, protection);
   const consent = {
     decidedOn: '2026-10-21',
     language: 'mk',
@@ -173,13 +175,13 @@ export async function loadVictimsDemo(
     sharedGroups: ['identity', 'origin'],
   });
   await referrals.transition(socialWorker, shelter.id, { to: 'accepted' });
-  await referrals.recordConsent(socialWorker, a.record.id, {
+  await laterReferrals.recordConsent(socialWorker, a.record.id, {
     ...consent,
     purpose: 'sharing',
     recipient: 'DEMO Legal Aid Centre',
     state: 'given',
   });
-  await referrals.createReferral(socialWorker, a.record.id, {
+  await laterReferrals.createReferral(socialWorker, a.record.id, {
     serviceType: 'legal_aid',
     providerName: 'DEMO Legal Aid Centre',
     sharedGroups: ['identity'],
