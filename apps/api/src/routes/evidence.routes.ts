@@ -122,6 +122,26 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.post(
+    '/api/cases/:caseId/evidence/capture',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Capture a web page with headless Chromium: WARC of what was fetched, full-page PNG and PDF, each an item',
+        params: CaseParams,
+        body: contracts.EvidenceCaptureRequest,
+        response: { 201: contracts.EvidenceCaptureResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const items = await service().captureUrl(requireActor(request), request.params.caseId, request.body, {
+        allowPrivateNetwork: process.env.TRAG_CAPTURE_ALLOW_PRIVATE === '1',
+      });
+      return reply.status(201).send({ items });
+    },
+  );
+
   app.get(
     '/api/evidence/:id',
     {

@@ -77,6 +77,15 @@ const table: AccessTable = {
       request: (fx) => ({ url: `/api/cases/${fx.case.id}/evidence`, ...upload() }),
     },
     {
+      // A host that does not resolve: members get 400 (allowed), others 404 before anything is fetched.
+      route: 'POST /api/cases/:caseId/evidence/capture',
+      allow: member,
+      request: (fx) => ({
+        url: `/api/cases/${fx.case.id}/evidence/capture`,
+        payload: { url: 'https://no-such-host.invalid/ad', description: 'Matrix capture' },
+      }),
+    },
+    {
       route: 'GET /api/evidence/:id',
       allow: member,
       request: async (fx) => ({ url: `/api/evidence/${(await evidenceIn(fx)).itemId}` }),

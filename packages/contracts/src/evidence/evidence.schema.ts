@@ -231,3 +231,19 @@ export const SigningKeyResponse = Type.Object({
   publicKeyPem: Type.String(),
 });
 export type SigningKeyResponse = Static<typeof SigningKeyResponse>;
+
+export const EvidenceCaptureRequest = Type.Object(
+  {
+    url: Type.String({ minLength: 8, maxLength: 2000 }),
+    description: Type.String({ minLength: 1, maxLength: 2000 }),
+    source: Type.Optional(Type.String({ maxLength: 1000 })),
+    legalBasis: Type.Optional(Type.String({ maxLength: 300 })),
+    location: Type.Optional(Type.String({ maxLength: 300 })),
+    device: Type.Optional(Type.String({ maxLength: 300 })),
+  },
+  { additionalProperties: false },
+);
+export type EvidenceCaptureRequest = Static<typeof EvidenceCaptureRequest>;
+
+export const EvidenceCaptureResponse = Type.Object({ items: Type.Array(EvidenceItem) });
+export type EvidenceCaptureResponse = Static<typeof EvidenceCaptureResponse>;

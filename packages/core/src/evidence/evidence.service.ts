@@ -5,7 +5,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '@trag/db';
 import type { evidence } from '@trag/contracts';
@@ -37,6 +37,7 @@ import {
 import { readImport, type ImportResult } from './import-format';
 import { preservationRequestPdf, preservationRequestText } from './preservation-request';
 import type { TimestampAuthority } from './trusted-timestamp';
+import { captureWebPage, type CaptureOptions } from './web-page-capture';
 import type { WebCaptureImport } from './web-capture';
 
 export interface EvidenceServiceOptions {
@@ -59,6 +60,10 @@ export interface CollectInput {
   device?: string | undefined;
   /** Import a recognised export format and index its messages/records. */
   import?: boolean | undefined;
+  /** Extra facts for the item's metadata (e.g. a capture's URL, status, tool). */
+  metadata?: Record<string, unknown> | undefined;
+  /** How it was collected, for the "collected" custody entry (default: upload, or the import format). */
+  collectionMethod?: string | undefined;
 }
 
 export const evidenceNotFound = () =>
@@ -288,7 +293,7 @@ export class EvidenceService {
     const id = newId();
     const exhibit = await this.allocateExhibit(trx, actor.agencyId, input.exhibitNumber);
     const kind = imported ? (imported.kind === 'chat' ? 'chat_export' : 'web_capture') : 'file';
-    const metadata = imported ? importMetadata(imported) : {};
+    const metadata = { ...(imported ? importMetadata(imported) : {}), ...(input.metadata ?? {}) };
     const base = {
       case_id: caseId,
       agency_id: actor.agencyId,
@@ -320,7 +325,7 @@ export class EvidenceService {
     };
     await this.repo.insert(trx, parent);
     await this.appendCustody(trx, actor, parent, 'collected', {
-      method: imported ? `import:${imported.format}` : 'upload',
+      method: input.collectionMethod ?? (imported ? `import:${imported.format}` : 'upload'),
       fileName: parent.file_name,
       size: put.size,
       ...(put.existed ? { duplicateContent: true } : {}),
@@ -391,6 +396,71 @@ export class EvidenceService {
       'case_not_found',
       'This case does not exist or you are not a member of it. Ask the case lead to add you.',
     );
+  }
+
+  /**
+   * Captures a web page with headless Chromium and collects three items: the WARC of what was fetched (indexed), a
+   * full-page PNG screenshot and a PDF, each with the URL, HTTP status, time, tool and capturing user.
+   */
+  async captureUrl(
+    actor: Actor,
+    caseId: string,
+    input: Omit<CollectInput, 'fileName' | 'import' | 'metadata' | 'mediaType'> & { url: string },
+    options: CaptureOptions = {},
+  ): Promise<evidence.EvidenceItem[]> {
+    await this.access.requireWriter(actor, caseId);
+    const capture = await captureWebPage(input.url, { now: () => this.ctx.clock.now(), ...options });
+    const { url: _url, ...fields } = input;
+    const host = new URL(capture.url).hostname.replace(/[^A-Za-z0-9.-]/g, '_');
+    const stamp = capture.capturedAt.replace(/[:.]/g, '-');
+    const metadata = {
+      capture: {
+        url: capture.url,
+        finalUrl: capture.finalUrl,
+        status: capture.status,
+        title: capture.title,
+        capturedAt: capture.capturedAt,
+        tool: capture.tool,
+        capturedBy: actor.displayName,
+      },
+    };
+    const base = { ...fields, source: fields.source ?? capture.url, metadata, collectionMethod: 'capture' };
+    const items: evidence.EvidenceItem[] = [];
+    items.push(
+      await this.collect(
+        actor,
+        caseId,
+        { ...base, fileName: `capture-${host}-${stamp}.warc`, mediaType: 'application/warc', import: true },
+        Readable.from([capture.warc]),
+      ),
+    );
+    items.push(
+      await this.collect(
+        actor,
+        caseId,
+        {
+          ...base,
+          description: `${fields.description} — screenshot`,
+          fileName: `capture-${host}-${stamp}.png`,
+          mediaType: 'image/png',
+        },
+        Readable.from([capture.screenshot]),
+      ),
+    );
+    items.push(
+      await this.collect(
+        actor,
+        caseId,
+        {
+          ...base,
+          description: `${fields.description} — PDF`,
+          fileName: `capture-${host}-${stamp}.pdf`,
+          mediaType: 'application/pdf',
+        },
+        Readable.from([capture.pdf]),
+      ),
+    );
+    return items;
   }
 
   /** Collects a file from disk (CLI). */

@@ -30,3 +30,4 @@ export {
   type TimestampAuthority,
 } from './trusted-timestamp';
 export { loadEvidenceDemo, type EvidenceDemo, type EvidenceDemoContext } from './evidence.demo';
+export { captureWebPage, checkCaptureUrl, type CaptureOptions, type WebPageCapture } from './web-page-capture';

@@ -40,6 +40,27 @@ export function EvidenceTab({ caseId }: CaseTabProps) {
   const [exported, setExported] = useState<evidence.EvidenceExport | null>(null);
   const [exporting, setExporting] = useState(false);
   const items = useMemo(() => list.data?.items ?? [], [list.data]);
+  const [captureUrl, setCaptureUrl] = useState('');
+  const [capturing, setCapturing] = useState(false);
+
+  async function capture(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    setCapturing(true);
+    try {
+      await apiPost<evidence.EvidenceCaptureResponse>(evidenceApi.capture(caseId), {
+        url: captureUrl,
+        description: fields.description || captureUrl,
+        ...(fields.legalBasis ? { legalBasis: fields.legalBasis } : {}),
+      });
+      setCaptureUrl('');
+      list.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setCapturing(false);
+    }
+  }
 
   function onDrop(event: DragEvent) {
     event.preventDefault();
@@ -265,6 +286,21 @@ export function EvidenceTab({ caseId }: CaseTabProps) {
                 disabled={files.length === 0 || progress !== null}
               >
                 {t('evidence:upload.submit')}
+              </button>
+            </div>
+          </form>
+        </section>
+        <section className="panel" aria-labelledby={`${id}-capture`}>
+          <h2 id={`${id}-capture`}>{t('evidence:capture.title')}</h2>
+          <form onSubmit={(e) => void capture(e)}>
+            <label className="field">
+              <span className="field-label">{t('evidence:capture.url')}</span>
+              <input type="url" required value={captureUrl} onChange={(e) => setCaptureUrl(e.target.value)} />
+            </label>
+            <p className="field-hint">{t('evidence:capture.hint')}</p>
+            <div className="form-actions">
+              <button type="submit" className="button" disabled={capturing || captureUrl === ''}>
+                {capturing ? t('evidence:capture.working') : t('evidence:capture.submit')}
               </button>
             </div>
           </form>

@@ -10,6 +10,7 @@ export const evidenceApi = {
   messages: (id: string, offset = 0) => `/api/evidence/${enc(id)}/messages?limit=200&offset=${offset}`,
   custody: (id: string) => `/api/evidence/${enc(id)}/custody`,
   verify: (id: string) => `/api/evidence/${enc(id)}/verify`,
+  capture: (caseId: string) => `/api/cases/${enc(caseId)}/evidence/capture`,
   exports: (caseId: string) => `/api/cases/${enc(caseId)}/evidence/exports`,
   exportDownload: (id: string) => `/api/evidence/exports/${enc(id)}`,
   signingKey: () => '/api/evidence/signing-key',
