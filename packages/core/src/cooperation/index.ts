@@ -15,3 +15,4 @@ export {
   type ReceivedPackage,
 } from './cooperation.service';
 export type { PartnerRow, PackageRow } from './cooperation.repository';
+export { loadCooperationDemo, type CooperationDemo } from './cooperation.demo';

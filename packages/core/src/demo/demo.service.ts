@@ -36,6 +36,7 @@ const PARTS: Array<{ name: string; load: (ctx: CoreContext, demo: DemoSoFar) => 
   { name: 'victims', load: loadVictimsDemo },
   { name: 'recruitment', load: loadRecruitmentDemo },
   { name: 'crypto', load: loadCryptoDemo },
+  { name: 'cooperation', load: async (ctx, demo) => (await import('../cooperation')).loadCooperationDemo(ctx, demo) },
 ];
 
 export async function isDatabaseEmpty(ctx: CoreContext): Promise<boolean> {
