@@ -57,7 +57,12 @@ describeEachDialect('recruitment routes', (dialect) => {
     expect(imported.statusCode).toBe(200);
     expect(imported.json<{ itemsImported: number }>().itemsImported).toBe(2);
 
-    const list = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/recruitment/items`, headers });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/recruitment/items?limit=200`,
+      headers,
+    });
+    expect(list.statusCode).toBe(200);
     const items = list.json<{ items: Array<{ id: string; externalId: string; flagged: boolean }> }>().items;
     expect(items.map((i) => i.externalId)).toEqual(['a1', 'a2']);
     expect(items[0]!.flagged).toBe(true);
