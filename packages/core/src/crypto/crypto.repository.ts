@@ -238,21 +238,26 @@ export class CryptoRepository {
       .then((r) => Number(r?.n ?? 0));
   }
 
-  /** Every transfer touching any of the nodes, up to a snapshot sequence number. */
+  /**
+   * Every transfer touching any of the nodes, up to a snapshot sequence number. Two queries (sender side, receiver
+   * side) so that each uses its index; an OR across both columns would scan the table.
+   */
   async transfersOfNodes(caseId: string, nodes: string[], maxSeq: number, trx: Db = this.db): Promise<TransferRow[]> {
-    const out: TransferRow[] = [];
+    const out = new Map<number, TransferRow>();
     for (let i = 0; i < nodes.length; i += 400) {
       const chunk = nodes.slice(i, i + 400);
-      const rows = await trx
-        .selectFrom('crypto_transfers')
-        .select(TRANSFER_COLUMNS)
-        .where('case_id', '=', caseId)
-        .where('seq', '<=', maxSeq)
-        .where((eb) => eb.or([eb('from_node', 'in', chunk), eb('to_node', 'in', chunk)]))
-        .execute();
-      out.push(...(rows as TransferRow[]));
+      for (const column of ['from_node', 'to_node'] as const) {
+        const rows = await trx
+          .selectFrom('crypto_transfers')
+          .select(TRANSFER_COLUMNS)
+          .where(column, 'in', chunk)
+          .where('case_id', '=', caseId)
+          .where('seq', '<=', maxSeq)
+          .execute();
+        for (const r of rows as TransferRow[]) out.set(Number(r.seq), r);
+      }
     }
-    return out;
+    return [...out.values()];
   }
 
   getTransfer(caseId: string, seq: number, maxSeq: number, trx: Db = this.db) {
