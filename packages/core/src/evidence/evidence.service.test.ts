@@ -197,6 +197,20 @@ describeEachDialect('evidence service', (dialect) => {
     });
   });
 
+  it('reads EXIF of a photo into metadata that names the original it came from', async () => {
+    const item = await service.collect(
+      investigator,
+      caseId,
+      { ...input, fileName: 'photo.jpg', mediaType: 'image/jpeg' },
+      createReadStream(path.join(fixtures, 'exif-photo.jpg')),
+    );
+    expect(item.metadata.exif).toEqual({
+      derivedFrom: item.sha256,
+      tool: 'exifr 7',
+      fields: expect.objectContaining({ Make: 'DEMO Phone', DateTimeOriginal: '2026:11:14 21:04:10', latitude: 43.85 }),
+    });
+  });
+
   it('refuses to import an unknown format and keeps nothing', async () => {
     await expect(
       service.collect(

@@ -36,6 +36,7 @@ import {
 } from './evidence.repository';
 import { readImport, type ImportResult } from './import-format';
 import { preservationRequestPdf, preservationRequestText } from './preservation-request';
+import { isExifCandidate, readImageMetadata } from './image-metadata';
 import type { TimestampAuthority } from './trusted-timestamp';
 import { captureWebPage, type CaptureOptions } from './web-page-capture';
 import type { WebCaptureImport } from './web-capture';
@@ -250,7 +251,12 @@ export class EvidenceService {
           }
         }
       }
-      const id = await this.tx((trx) => this.insertCollected(trx, actor, caseId, input, put, imported, children));
+      const mediaType = input.mediaType || mediaTypeOf(input.fileName) || 'application/octet-stream';
+      const exif = isExifCandidate(mediaType)
+        ? await this.blobs.withLocalFile(put.sha256, (file) => readImageMetadata(file, put.sha256))
+        : null;
+      const withExif = exif ? { ...input, metadata: { ...(input.metadata ?? {}), exif } } : input;
+      const id = await this.tx((trx) => this.insertCollected(trx, actor, caseId, withExif, put, imported, children));
       return this.presentOne(id);
     } catch (error) {
       await this.discardBlobs(puts);

@@ -170,6 +170,7 @@ export function EvidenceItemPage() {
     }
   }
 
+  const exif = item.metadata.exif as { fields: Record<string, string | number> } | undefined;
   const facts: [string, string | null][] = [
     ['fileName', item.fileName],
     ['kind', t(`evidence:kinds.${item.kind}`)],
@@ -283,6 +284,19 @@ export function EvidenceItemPage() {
                 ))}
             </dl>
           </section>
+          {exif && (
+            <section className="panel" aria-labelledby="evidence-exif">
+              <h2 id="evidence-exif">{t('evidence:item.exif')}</h2>
+              <dl className="facts small">
+                {Object.entries(exif.fields).map(([key, value]) => (
+                  <div key={key}>
+                    <dt>{key}</dt>
+                    <dd>{String(value)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          )}
           <section className="panel" aria-labelledby="evidence-event">
             <h2 id="evidence-event">{t('evidence:custody.record')}</h2>
             <form onSubmit={(e) => void record(e)}>
