@@ -11,6 +11,7 @@ import { registerEvidence } from './commands/evidence-commands';
 import { registerCrypto } from './commands/crypto-group';
 import { registerVictimKeys } from './commands/victim-keys';
 import { registerRecruitment } from './commands/recruitment-group';
+import { registerCooperation } from './commands/cooperation-group';
 
 const program = new Command();
 program
@@ -31,5 +32,6 @@ registerEvidence(program);
 registerCrypto(program);
 registerVictimKeys(program);
 registerRecruitment(program);
+registerCooperation(program);
 
 await program.parseAsync(process.argv);
