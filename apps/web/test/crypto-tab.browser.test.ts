@@ -1,0 +1,84 @@
+// The crypto tab in a real browser: import an Etherscan ERC-20 export and a tag list into a new case, trace the
+// recruiter's USDT forward to the tagged exchange, save the trace and download its PDF report.
+/* eslint-disable no-restricted-imports -- test tooling runs in Node, not in the browser bundle */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  launchBrowser,
+  logInThroughUi,
+  newContext,
+  REPO_ROOT,
+  startTragServer,
+  type TragServer,
+} from './browser-harness';
+
+const FIXTURES = path.join(REPO_ROOT, 'packages/core/src/crypto/fixtures');
+let server: TragServer;
+let browser: Browser;
+
+function demoAccount(role: string): { username: string; password: string } {
+  const match = new RegExp(`^\\s*${role}\\s+(\\S+)\\s+password: (\\S+)`, 'm').exec(server.output());
+  if (!match) throw new Error(`No demo account for ${role} in the server output:\n${server.output()}`);
+  return { username: match[1]!, password: match[2]! };
+}
+
+beforeAll(async () => {
+  server = await startTragServer({ demo: true, port: 18701 });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('crypto tab', () => {
+  it('imports a fixture, traces a seed to a tagged exchange and exports the PDF', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const account = demoAccount('investigator');
+    await logInThroughUi(page, server.url, account.username, account.password);
+    await page.locator('.shell-header .language-switcher select').selectOption('en');
+    await page.getByRole('link', { name: 'Dashboard' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('link', { name: 'New case' }).click();
+    await page.getByLabel('Title').fill('USDT paid to a recruiter');
+    await page.getByLabel('Type', { exact: true }).selectOption('sexual_exploitation');
+    await page.getByRole('button', { name: 'Create case' }).click();
+    await page.getByRole('heading', { level: 1, name: 'USDT paid to a recruiter' }).waitFor();
+    await page.goto(`${page.url()}/crypto`);
+
+    for (const [kind, file] of [
+      ['etherscan_csv', 'etherscan-erc20.csv'],
+      ['tag_csv', 'tags.csv'],
+    ] as const) {
+      await page.getByTestId('crypto-kind').selectOption(kind);
+      await page
+        .getByTestId('crypto-file')
+        .setInputFiles({ name: file, mimeType: 'text/csv', buffer: readFileSync(path.join(FIXTURES, file)) });
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page
+        .getByTestId('crypto-import-result')
+        .filter({ hasText: file === 'tags.csv' ? '3 records' : '4 records' })
+        .waitFor();
+    }
+
+    await page.getByTestId('crypto-seed').fill('0x253ea3775efbec616d703dc73e38c8b7d1af2a04');
+    await page.getByPlaceholder('USDT').fill('USDT');
+    await page.getByTestId('crypto-run').click();
+    await page.getByTestId('crypto-summary').filter({ hasText: 'exchange: Binance 8' }).waitFor();
+    await page.getByTestId('crypto-flow-graph').waitFor();
+    await page.locator('[data-node="0xF977814e90dA44bFA03b6295A0616a897441aceC"]').click();
+    expect(await page.getByTestId('crypto-detail').innerText()).toContain('Binance 8');
+
+    await page.getByTestId('crypto-save').click();
+    const pdfLink = page.getByTestId('crypto-export-pdf').first();
+    await pdfLink.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    await context.close();
+  });
+});
