@@ -33,3 +33,24 @@ export {
   SHIPPED_SCENARIOS_DIR,
 } from './scenario-library';
 export type { ScenarioLanguage, ScenarioMeta, ScenarioSource } from './scenario-library';
+export { TrainingService, TRAINING_TOPIC } from './training.service';
+export type {
+  AttemptState,
+  DebriefChoice,
+  DebriefPoint,
+  ProgressEntry,
+  SessionDebrief,
+  TrainingOptions,
+} from './training.service';
+export type { AttemptRow, ParticipantRow, ScenarioRow, SessionRow } from './training.repository';
+export { mayAuthor } from './training.policy';
+export { normalizeSessionCode, CODE_ALPHABET } from './session-code';
+export {
+  validateStatement,
+  lrsConfigFromEnv,
+  forwardStatements,
+  VERBS,
+  XAPI_VERSION,
+  type LrsConfig,
+  type XapiStatement,
+} from './xapi';

@@ -44,15 +44,32 @@ export class ScenarioPlay {
   private criticalEnd = false;
 
   constructor(
-    storyJson: string,
+    /** Compiled story JSON, or a Story to reuse (its state is replaced; use it synchronously, never across an await). */
+    storyJson: string | Story,
     private readonly catalogue: RulesCatalogue,
     /** End the attempt at the first critical violation (default), or only cap the grade. */
     private readonly endOnCritical = true,
   ) {
-    this.story = new Story(storyJson);
+    this.story = typeof storyJson === 'string' ? new Story(storyJson) : storyJson;
   }
 
-  static resume(storyJson: string, catalogue: RulesCatalogue, state: PlayState, endOnCritical = true): ScenarioPlay {
+  /** Starts from the beginning on a reused Story. */
+  static fromStory(story: Story, catalogue: RulesCatalogue, endOnCritical = true): ScenarioPlay {
+    story.ResetState();
+    return new ScenarioPlay(story, catalogue, endOnCritical);
+  }
+
+  /** Resumes on a reused Story (see the constructor). */
+  static resumeStory(story: Story, catalogue: RulesCatalogue, state: PlayState, endOnCritical = true): ScenarioPlay {
+    return ScenarioPlay.resume(story, catalogue, state, endOnCritical);
+  }
+
+  static resume(
+    storyJson: string | Story,
+    catalogue: RulesCatalogue,
+    state: PlayState,
+    endOnCritical = true,
+  ): ScenarioPlay {
     const play = new ScenarioPlay(storyJson, catalogue, endOnCritical);
     play.story.state.LoadJson(state.inkState);
     play.decisions = [...state.decisions];

@@ -1,3 +1,106 @@
-// Tables of the training domain; its migrations live in ../migrations/ under dated names.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TrainingTables {}
+// Tables of the training domain; its migrations live in ../migrations/ under dated names (0060…0069).
+// Training data never references cases.
+
+export interface TrainingScenariosTable {
+  id: string;
+  /** Stable name of the scenario line (e.g. labour-exploitation-interview); versions share it. */
+  slug: string;
+  version: number;
+  /** draft | published */
+  status: string;
+  /** JSON: language → title */
+  title: string;
+  /** JSON: language → summary */
+  summary: string;
+  country: string | null;
+  child: number;
+  /** JSON: language → ink source */
+  sources: string;
+  /** JSON: language → compiled story JSON (set when the checker passed) */
+  compiled: string | null;
+  /** JSON: the last checker result (findings, rules, indicators) */
+  check_result: string | null;
+  /** The scenario row this one was copied from. */
+  based_on: string | null;
+  /** 1 for scenarios shipped with Trag (loaded from packages/core/src/training/scenarios). */
+  shipped: number;
+  owner_id: string | null;
+  agency_id: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface TrainingSessionsTable {
+  id: string;
+  /** Short join code (6 characters, no look-alikes). */
+  code: string;
+  title: string;
+  group_name: string;
+  language: string;
+  /** JSON: scenario ids, in order */
+  scenario_ids: string;
+  /** open | paused | closed */
+  status: string;
+  /** Trainees may take decisions up to this step (null: no limit). */
+  released_step: number | null;
+  trainer_id: string;
+  agency_id: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface TrainingParticipantsTable {
+  id: string;
+  session_id: string;
+  user_id: string;
+  display_name: string;
+  /** Opaque id used as the xAPI actor account name (never the user id or a name). */
+  actor_key: string;
+  joined_at: string;
+}
+
+export interface TrainingAttemptsTable {
+  id: string;
+  scenario_id: string;
+  session_id: string | null;
+  participant_id: string | null;
+  user_id: string;
+  language: string;
+  /** in_progress | completed | ended_critical */
+  status: string;
+  ink_state: string;
+  /** JSON: Decision[] */
+  decisions: string;
+  step: number;
+  current_knot: string | null;
+  /** The text shown at the current decision point (so a resumed attempt shows it again). */
+  last_text: string;
+  /** JSON: AttemptScore (when finished) */
+  score: string | null;
+  critical: number;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+export interface TrainingXapiStatementsTable {
+  id: string;
+  attempt_id: string;
+  /** Order within the attempt: 0 initialized, then one per choice, then the outcome. */
+  seq: number;
+  verb: string;
+  /** JSON: the xAPI statement as stored and forwarded */
+  statement: string;
+  stored_at: string;
+  forwarded_at: string | null;
+}
+
+export interface TrainingTables {
+  training_scenarios: TrainingScenariosTable;
+  training_sessions: TrainingSessionsTable;
+  training_participants: TrainingParticipantsTable;
+  training_attempts: TrainingAttemptsTable;
+  training_xapi_statements: TrainingXapiStatementsTable;
+}
