@@ -17,8 +17,7 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { Decrypter, Encrypter } from 'age-encryption';
+import { ageDecryptStream, ageEncryptStream } from './age-stream';
 import yazl from 'yazl';
 import type { evidence } from '@trag/contracts';
 import { openArchive, HashingStream, type OpenArchive } from '@trag/core/evidence';
@@ -167,13 +166,6 @@ export function publicKeyFromBase64(spki: string): KeyObject {
   return createPublicKey({ key: Buffer.from(spki, 'base64'), format: 'der', type: 'spki' });
 }
 
-function toWeb(stream: Readable): ReadableStream<Uint8Array> {
-  return Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
-}
-function fromWeb(stream: ReadableStream<Uint8Array>): Readable {
-  return Readable.fromWeb(stream as unknown as WebReadableStream<Uint8Array>);
-}
-
 /** Builds a package file; returns the envelope (already signed and written). Memory stays flat for any size. */
 export async function buildPackage(input: BuildPackageInput): Promise<PackageEnvelope> {
   if (input.recipients.length === 0)
@@ -217,11 +209,13 @@ export async function buildPackage(input: BuildPackageInput): Promise<PackageEnv
 
   const payloadFile = `${input.out}.payload.tmp`;
   try {
-    const encrypter = new Encrypter();
-    for (const r of input.recipients) encrypter.addRecipient(r.ageRecipient);
-    const encrypted = await encrypter.encrypt(toWeb(inner.outputStream as unknown as Readable));
     const hashing = new HashingStream();
-    await pipeline(fromWeb(encrypted), hashing, createWriteStream(payloadFile, { mode: 0o600 }));
+    await pipeline(
+      inner.outputStream,
+      ageEncryptStream(input.recipients.map((r) => r.ageRecipient)),
+      hashing,
+      createWriteStream(payloadFile, { mode: 0o600 }),
+    );
     const envelope: PackageEnvelope = {
       format: PACKAGE_FORMAT,
       packageId,
@@ -399,20 +393,13 @@ export async function openPackage(
   const cleanup = () => fs.rm(innerFile, { force: true });
   try {
     await withArchive(file, async (archive) => {
-      const decrypter = new Decrypter();
-      decrypter.addIdentity(identity.ageIdentity);
       const source = await archive.open(archive.byName.get('payload.age')!);
-      let plain: ReadableStream<Uint8Array>;
       try {
-        plain = await decrypter.decrypt(toWeb(source));
+        await pipeline(source, ageDecryptStream(identity.ageIdentity), createWriteStream(innerFile, { mode: 0o600 }));
       } catch (error) {
-        source.destroy();
-        throw reject('package_undecryptable', (error as Error).message);
-      }
-      try {
-        await pipeline(fromWeb(plain), createWriteStream(innerFile, { mode: 0o600 }));
-      } catch (error) {
-        throw reject('package_corrupt', (error as Error).message);
+        const message = (error as Error).message;
+        if (/no identity matched/.test(message)) throw reject('package_undecryptable', message);
+        throw reject('package_corrupt', message);
       }
     });
     const inner = await openArchive(innerFile).catch((error: Error) => {
