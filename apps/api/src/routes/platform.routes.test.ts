@@ -3,11 +3,17 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createDatabase, type TragDatabase } from '@trag/db';
 import { describeEachDialect } from '@trag/db/testing';
-import { eventBusFor, JobService, JobWorker } from '@trag/core/platform';
+import { eventBusFor, JobService, JobWorker, registerJobHandler } from '@trag/core/platform';
 import { newId, systemActor } from '@trag/core/shared';
 import { buildApp } from '../app';
 import { loadConfig } from '../config';
 import { authHeaders, createTestApp, createTestUser, type TestApp, type TestUser } from '../testing';
+
+// A job kind the servers built below run themselves (registered before they start).
+registerJobHandler('test.server-run', async ({ job, progress }) => {
+  await progress(50, 'half');
+  return { echoed: job.payload.value };
+});
 
 interface Stream {
   events: Array<{ topic: string; caseId: string | null; data: Record<string, unknown> }>;
@@ -169,5 +175,19 @@ describeEachDialect('platform routes: live events and jobs', (dialect) => {
     expect(list.json().items.map((j: { id: string }) => j.id)).toContain(job.id);
     const cancelled = await b.inject({ method: 'POST', url: `/api/jobs/${job.id}/cancel`, headers });
     expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('runs registered job kinds on the servers themselves, waking on the enqueue event', async () => {
+    const headers = await authHeaders(a, member);
+    const job = await new JobService(a.core).enqueue(
+      { ...systemActor(member.agencyId), userId: member.id, via: 'session' },
+      { kind: 'test.server-run', payload: { value: 42 } },
+    );
+    let seen: { status: string; result: unknown } = { status: 'queued', result: null };
+    for (let i = 0; i < 200 && seen.status !== 'succeeded'; i++) {
+      seen = (await b.inject({ url: `/api/jobs/${job.id}`, headers })).json();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(seen).toMatchObject({ status: 'succeeded', progress: 100, result: { echoed: 42 } });
   });
 });

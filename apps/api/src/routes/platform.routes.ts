@@ -1,8 +1,16 @@
-// Live events (server-sent events) and the caller's background jobs.
+// Live events (server-sent events) and the caller's background jobs; also starts this process's job worker.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { platform as contracts } from '@trag/contracts';
 import { CaseAccess } from '@trag/core/cases';
-import { CachedMembership, closeEventBus, eventBusFor, JobService, mayReceiveEvent } from '@trag/core/platform';
+import {
+  CachedMembership,
+  closeEventBus,
+  eventBusFor,
+  JobService,
+  JobWorker,
+  mayReceiveEvent,
+  registeredJobKinds,
+} from '@trag/core/platform';
 import { requireActor } from '../plugins/request-actor';
 
 /** Comment line sent every so often so proxies keep the stream open and dead clients are noticed. */
@@ -14,8 +22,16 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onClose', async () => closeEventBus(core.database));
   // Open streams would keep the server from closing: end them first.
   const streams = new Set<() => void>();
+  // This process's background-job worker, when some module has registered job kinds (registerJobHandler).
+  let worker: JobWorker | null = null;
+  app.addHook('onReady', async () => {
+    if (registeredJobKinds().length === 0) return;
+    worker = JobWorker.fromRegistry(core);
+    await worker.start();
+  });
   app.addHook('preClose', async () => {
     for (const end of [...streams]) end();
+    await worker?.stop();
   });
 
   app.get(

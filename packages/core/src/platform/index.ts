@@ -6,4 +6,11 @@ export { TOPIC_PATTERN } from './live-event';
 export { eventBusFor, closeEventBus, InProcessEventBus, PostgresEventBus } from './event-bus';
 export { mayReceiveEvent, CachedMembership, type CaseMembershipCheck } from './live-event.policy';
 export { JobService, JOBS_TOPIC, presentJob, type EnqueueRequest, type JobView } from './job.service';
-export { JobWorker, type JobContext, type JobHandler, type JobWorkerOptions } from './job-worker';
+export {
+  JobWorker,
+  registerJobHandler,
+  registeredJobKinds,
+  type JobContext,
+  type JobHandler,
+  type JobWorkerOptions,
+} from './job-worker';

@@ -28,6 +28,23 @@ export interface JobWorkerOptions {
   workerId?: string;
 }
 
+const registry = new Map<string, JobHandler>();
+
+/**
+ * Registers the handler of a job kind for every worker the server starts (call it at module load, from the domain
+ * that owns the kind). `trag serve` runs one worker per process when at least one kind is registered.
+ */
+export function registerJobHandler(kind: string, handler: JobHandler): void {
+  if (registry.has(kind) && registry.get(kind) !== handler) {
+    throw new Error(`Job kind "${kind}" already has a handler.`);
+  }
+  registry.set(kind, handler);
+}
+
+export function registeredJobKinds(): string[] {
+  return [...registry.keys()];
+}
+
 export class JobWorker {
   readonly workerId: string;
   private readonly repo: JobRepository;
@@ -53,6 +70,13 @@ export class JobWorker {
     this.retryBaseMs = options.retryBaseMs ?? 5_000;
   }
 
+  /** A worker with every handler registered with registerJobHandler. */
+  static fromRegistry(ctx: CoreContext, options: JobWorkerOptions = {}): JobWorker {
+    const worker = new JobWorker(ctx, options);
+    for (const [kind, handler] of registry) worker.handle(kind, handler);
+    return worker;
+  }
+
   handle(kind: string, handler: JobHandler): this {
     this.handlers.set(kind, handler);
     return this;
@@ -65,7 +89,10 @@ export class JobWorker {
   /** Claims and runs at most one due job. Returns the finished job's id, or null when the queue had nothing due. */
   async runOnce(): Promise<string | null> {
     await this.repo.reapExpired(this.iso());
-    const job = await this.repo.claim(this.queues, this.workerId, this.iso(), this.iso(this.leaseMs));
+    // Only kinds this worker can run: another process (or a newer version) may handle the rest.
+    const kinds = [...this.handlers.keys()];
+    if (kinds.length === 0) return null;
+    const job = await this.repo.claim(this.queues, kinds, this.workerId, this.iso(), this.iso(this.leaseMs));
     if (!job) return null;
     await this.execute(job);
     return job.id;

@@ -57,8 +57,15 @@ export class JobRepository {
       .execute();
   }
 
-  /** Takes the next due job of the given queues for `workerId` until `leaseUntil`; undefined when none is due. */
-  async claim(queues: string[], workerId: string, now: string, leaseUntil: string): Promise<JobRow | undefined> {
+  /** Takes the next due job of the given queues and kinds for `workerId` until `leaseUntil`; undefined when none. */
+  async claim(
+    queues: string[],
+    kinds: string[],
+    workerId: string,
+    now: string,
+    leaseUntil: string,
+  ): Promise<JobRow | undefined> {
+    if (kinds.length === 0 || queues.length === 0) return undefined;
     const postgres = this.dialect === 'postgres';
     return this.db
       .updateTable('jobs')
@@ -77,6 +84,7 @@ export class JobRepository {
           .select('id')
           .where('status', '=', 'queued')
           .where('queue', 'in', queues)
+          .where('kind', 'in', kinds)
           .where('run_after', '<=', now)
           .orderBy('priority', 'desc')
           .orderBy('run_after', 'asc')

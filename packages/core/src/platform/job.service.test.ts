@@ -54,6 +54,14 @@ describeEachDialect('job queue', (dialect) => {
     });
   });
 
+  it('leaves jobs of kinds it cannot run to other workers', async () => {
+    const job = await jobs.enqueue(alice, { kind: 'other.kind' });
+    const worker = new JobWorker(ctx).handle('demo.count', async () => ({}));
+    expect(await worker.runOnce()).toBeNull();
+    expect(await new JobWorker(ctx).runOnce()).toBeNull();
+    expect(await jobs.get(alice, job.id)).toMatchObject({ status: 'queued', attempts: 0 });
+  });
+
   it('hides a job from anyone but its creator', async () => {
     const job = await jobs.enqueue(alice, { kind: 'demo.count' });
     await expect(jobs.get(bob, job.id)).rejects.toMatchObject({ code: 'job_not_found' });
@@ -78,6 +86,7 @@ describeEachDialect('job queue', (dialect) => {
     const repo = new JobRepository(database.db, dialect);
     const claimed = await repo.claim(
       ['default'],
+      ['demo.count'],
       'crashed-worker',
       clock.now().toISOString(),
       '2026-11-30T10:00:30.000Z',
