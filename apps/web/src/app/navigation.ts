@@ -20,6 +20,11 @@ export const navigation: NavItem[] = [
     labelKey: 'victims:nav.victims',
     roles: ['social_worker', 'supervisor', 'administrator', 'analyst'],
   },
+  {
+    path: '/cooperation',
+    labelKey: 'cooperation:nav.cooperation',
+    roles: ['investigator', 'analyst', 'prosecutor', 'supervisor', 'administrator'],
+  },
   { path: '/audit', labelKey: 'common:nav.audit', roles: ['supervisor', 'administrator'] },
   { path: '/admin/users', labelKey: 'common:nav.users', roles: ['administrator'] },
   { path: '/admin/agencies', labelKey: 'common:nav.agencies', roles: ['administrator'] },

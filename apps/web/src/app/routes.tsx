@@ -21,6 +21,7 @@ import { VictimStatisticsPage } from '../features/victims/victim-statistics-page
 import { VictimsOverviewPage } from '../features/victims/victims-overview-page';
 import { OfferCheckPage } from '../scenes/OfferCheckPage/OfferCheckPage';
 import { EvidenceItemPage } from '../features/evidence/evidence-item-page';
+import { CooperationPage } from '../features/cooperation/cooperation-page';
 
 export const shellRoutes: RouteObject[] = [
   { index: true, element: <DashboardPage /> },
@@ -37,6 +38,7 @@ export const shellRoutes: RouteObject[] = [
   { path: 'victims', element: <VictimsOverviewPage /> },
   { path: 'victims/statistics', element: <VictimStatisticsPage /> },
   { path: 'evidence/:itemId', element: <EvidenceItemPage /> },
+  { path: 'cooperation', element: <CooperationPage /> },
 ];
 
 export const routes: RouteObject[] = [
