@@ -10,3 +10,4 @@ export * as victims from './victims';
 export * as recruitment from './recruitment';
 export * as crypto from './crypto';
 export * as cooperation from './cooperation';
+export * as training from './training';

@@ -12,6 +12,7 @@ import { victimsRoutes } from './victims.routes';
 import { recruitmentRoutes } from './recruitment.routes';
 import { cryptoRoutes } from './crypto.routes';
 import { cooperationRoutes } from './cooperation.routes';
+import { trainingRoutes } from './training.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
@@ -26,4 +27,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(recruitmentRoutes);
   await app.register(cryptoRoutes);
   await app.register(cooperationRoutes);
+  await app.register(trainingRoutes);
 }

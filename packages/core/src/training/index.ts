@@ -54,3 +54,4 @@ export {
   type LrsConfig,
   type XapiStatement,
 } from './xapi';
+export { presentAttempt, presentScenarioDetail, presentScenarioSummary, presentSession } from './training.presenter';

@@ -1,0 +1,162 @@
+// Training (packages/core/src/training/training.policy.ts): no case data anywhere. Anyone signed in reads the
+// rules and published scenarios, joins sessions and plays; trainers and administrators author scenarios and run
+// sessions; a session is the business of the trainer who runs it (administrators of its agency too); an attempt is
+// its player's only. Fixtures are built per probe through the core service as the probing user.
+import { TrainingService } from '@trag/core/training';
+import type { Actor } from '@trag/core/shared';
+import type { AccessFixture, AccessTable } from './access-table';
+
+const AUTHORS = ['trainer', 'administrator'] as const;
+
+function actorOf(fx: AccessFixture): Actor {
+  const u = fx.actor;
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    agencyId: u.agencyId,
+    unitId: u.unitId,
+    role: u.role,
+    ip: null,
+    via: 'session',
+  };
+}
+
+async function flagship(fx: AccessFixture): Promise<string> {
+  const list = await new TrainingService(fx.t.core).listScenarios(actorOf(fx));
+  return list.find((s) => s.slug === 'labour-exploitation-interview')!.id;
+}
+
+/** A session run by the probing user when they may run one; otherwise one run by a trainer they are not. */
+async function sessionOf(fx: AccessFixture): Promise<string> {
+  const service = new TrainingService(fx.t.core);
+  const runner: Actor = (AUTHORS as readonly string[]).includes(fx.role)
+    ? actorOf(fx)
+    : { ...actorOf(fx), userId: `trainer-${fx.unique}`, role: 'trainer' };
+  const session = await service.createSession(runner, {
+    title: `Matrix ${fx.unique}`,
+    groupName: 'Matrix group',
+    language: 'en',
+    scenarioIds: [await flagship(fx)],
+  });
+  return session.id;
+}
+
+async function attemptOf(fx: AccessFixture): Promise<{ id: string; choiceId: string }> {
+  const state = await new TrainingService(fx.t.core).startAttempt(actorOf(fx), {
+    scenarioId: await flagship(fx),
+    language: 'en',
+  });
+  return { id: state.attempt.id, choiceId: state.step.choices[0]!.choiceId };
+}
+
+async function draftOf(fx: AccessFixture): Promise<string> {
+  const service = new TrainingService(fx.t.core);
+  const owner: Actor = (AUTHORS as readonly string[]).includes(fx.role)
+    ? actorOf(fx)
+    : { ...actorOf(fx), userId: `trainer-${fx.unique}`, role: 'trainer' };
+  const copy = await service.copyScenario(owner, await flagship(fx), { slug: `matrix-${fx.unique}` });
+  return copy.id;
+}
+
+const table: AccessTable = {
+  domain: 'training',
+  entries: [
+    { route: 'GET /api/training/rules', allow: { roles: 'all' } },
+    { route: 'GET /api/training/scenarios', allow: { roles: 'all' } },
+    {
+      route: 'GET /api/training/scenarios/:scenarioId',
+      allow: { roles: 'all' },
+      request: async (fx) => ({ url: `/api/training/scenarios/${await flagship(fx)}` }),
+    },
+    {
+      route: 'POST /api/training/check',
+      allow: { roles: AUTHORS },
+      request: () => ({ payload: { sources: { en: '-> END\n' } } }),
+    },
+    {
+      route: 'POST /api/training/scenarios/:scenarioId/copy',
+      allow: { roles: AUTHORS },
+      request: async (fx) => ({
+        url: `/api/training/scenarios/${await flagship(fx)}/copy`,
+        payload: { slug: `copy-${fx.unique}` },
+      }),
+    },
+    {
+      route: 'PATCH /api/training/scenarios/:scenarioId',
+      allow: { roles: AUTHORS },
+      request: async (fx) => ({ url: `/api/training/scenarios/${await draftOf(fx)}`, payload: { country: 'BA' } }),
+    },
+    {
+      route: 'POST /api/training/scenarios/:scenarioId/publish',
+      allow: { roles: AUTHORS },
+      anonymousOnly: 'runs the full checker over eight languages (seconds per probe); training.routes.test.ts',
+    },
+    { route: 'GET /api/training/sessions', allow: { roles: AUTHORS } },
+    {
+      route: 'POST /api/training/sessions',
+      allow: { roles: AUTHORS },
+      request: async (fx) => ({
+        payload: { title: 'Matrix', groupName: 'Matrix group', language: 'en', scenarioIds: [await flagship(fx)] },
+      }),
+    },
+    {
+      route: 'PATCH /api/training/sessions/:sessionId',
+      allow: { roles: AUTHORS },
+      request: async (fx) => ({ url: `/api/training/sessions/${await sessionOf(fx)}`, payload: { status: 'paused' } }),
+    },
+    {
+      route: 'GET /api/training/sessions/:sessionId/progress',
+      allow: { roles: AUTHORS },
+      request: async (fx) => ({ url: `/api/training/sessions/${await sessionOf(fx)}/progress` }),
+    },
+    {
+      route: 'GET /api/training/sessions/:sessionId/debrief',
+      allow: { roles: AUTHORS },
+      request: async (fx) => ({ url: `/api/training/sessions/${await sessionOf(fx)}/debrief` }),
+    },
+    {
+      route: 'GET /api/training/sessions/:sessionId/results.csv',
+      allow: { roles: AUTHORS },
+      request: async (fx) => ({ url: `/api/training/sessions/${await sessionOf(fx)}/results.csv` }),
+    },
+    {
+      route: 'POST /api/training/join',
+      allow: { roles: 'all' },
+      request: async (fx) => {
+        const id = await sessionOf(fx);
+        const row = await fx.t.core.database.db
+          .selectFrom('training_sessions')
+          .select('code')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        return { payload: { code: row.code, displayName: `Trainee ${fx.unique}` } };
+      },
+    },
+    {
+      route: 'POST /api/training/attempts',
+      allow: { roles: 'all' },
+      request: async (fx) => ({ payload: { scenarioId: await flagship(fx), language: 'sq' } }),
+    },
+    {
+      route: 'GET /api/training/attempts/:attemptId',
+      allow: { roles: 'all' },
+      request: async (fx) => ({ url: `/api/training/attempts/${(await attemptOf(fx)).id}` }),
+    },
+    {
+      route: 'POST /api/training/attempts/:attemptId/choices',
+      allow: { roles: 'all' },
+      request: async (fx) => {
+        const a = await attemptOf(fx);
+        return { url: `/api/training/attempts/${a.id}/choices`, payload: { choiceId: a.choiceId } };
+      },
+    },
+    {
+      route: 'GET /api/training/attempts/:attemptId/statements',
+      allow: { roles: 'all' },
+      request: async (fx) => ({ url: `/api/training/attempts/${(await attemptOf(fx)).id}/statements` }),
+    },
+  ],
+};
+
+export default table;
