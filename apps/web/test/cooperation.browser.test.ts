@@ -2,7 +2,6 @@
 // keys): supervisors exchange partner cards through the cooperation page and accept each other; an investigator on
 // the first sends a package over HTTPS; an investigator on the second sees it in the page with its handling code,
 // imports it into a new case and opens that case.
-/* eslint-disable no-restricted-imports -- test tooling runs in Node, not in the browser bundle */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, logInThroughUi, newContext, startTragServer, type TragServer } from './browser-harness';
