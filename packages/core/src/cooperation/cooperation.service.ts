@@ -848,7 +848,10 @@ export class CooperationService {
     if (row.status === 'imported') throw conflict('package_already_imported', 'This package was already imported.');
     const identity = await this.identity(actor.agencyId);
     // Re-check everything: a quarantined package is verified now that its sender may have been accepted.
-    const verified = await verifyPackage(row.file_path!, this.verifyContext(actor.agencyId, identity, row.package_id));
+    // (The payload hash is checked while decrypting: one pass over the file instead of two.)
+    const verified = await verifyPackage(row.file_path!, this.verifyContext(actor.agencyId, identity, row.package_id), {
+      deferPayloadHash: true,
+    });
     const partner = (await this.repo.getPartnerByFingerprint(actor.agencyId, verified.envelope.sender.fingerprint))!;
     let caseId = request.caseId;
     if (caseId) {

@@ -121,6 +121,12 @@ describe('cooperation package format', () => {
     const tamperedFile = path.join(dir, 'tampered.zip');
     await fs.writeFile(tamperedFile, tampered);
     await expect(verifyPackage(tamperedFile, ctx())).rejects.toMatchObject({ code: 'package_payload_mismatch' });
+    // The one-pass path (hash checked while decrypting) reaches the same verdict and leaves no temporary file.
+    const tmp = path.join(dir, 'tmp-tampered');
+    await expect(verifyAndOpenPackage(tamperedFile, ctx(), tmp)).rejects.toMatchObject({
+      code: 'package_payload_mismatch',
+    });
+    expect(await fs.readdir(tmp)).toEqual([]);
   });
 
   it('rejects an unsigned package', async () => {

@@ -332,6 +332,8 @@ export interface VerifyContext {
 
 export interface VerifiedPackage extends ReadEnvelope {
   senderKey: KeyObject;
+  /** False when the payload hash is left to openPackage (checked in the same pass as decryption). */
+  payloadChecked: boolean;
 }
 
 /**
@@ -340,13 +342,27 @@ export interface VerifiedPackage extends ReadEnvelope {
  * A signed package from a stranger (or a partner not accepted yet) is rejected as package_unknown_sender so the
  * caller can quarantine it.
  */
-export async function verifyPackage(file: string, ctx: VerifyContext): Promise<VerifiedPackage> {
+export async function verifyPackage(
+  file: string,
+  ctx: VerifyContext,
+  options: { deferPayloadHash?: boolean } = {},
+): Promise<VerifiedPackage> {
   const read = await readEnvelope(file);
   const { envelope, envelopeBytes, signature } = read;
   const partner = await ctx.partner(envelope.sender.fingerprint);
   if (!partner) throw reject('package_unknown_sender');
   const senderKey = publicKeyFromBase64(partner.signingKey);
   if (!verify(null, envelopeBytes, senderKey, signature)) throw reject('package_bad_signature');
+  if (!options.deferPayloadHash) await checkPayloadHash(file, envelope);
+  if (!envelope.recipients.includes(ctx.identity.fingerprint)) throw reject('package_not_addressed_to_us');
+  const expires = Date.parse(envelope.expires);
+  if (!Number.isFinite(expires) || expires <= ctx.now.getTime()) throw reject('package_expired');
+  if (await ctx.seen(envelope.packageId)) throw reject('package_replayed');
+  if (!partner.trusted) throw reject('package_unknown_sender');
+  return { ...read, senderKey, payloadChecked: !options.deferPayloadHash };
+}
+
+async function checkPayloadHash(file: string, envelope: PackageEnvelope): Promise<void> {
   await withArchive(file, async (archive) => {
     const entry = archive.byName.get('payload.age')!;
     const hash = createHash('sha256');
@@ -363,12 +379,6 @@ export async function verifyPackage(file: string, ctx: VerifyContext): Promise<V
       throw reject('package_payload_mismatch');
     }
   });
-  if (!envelope.recipients.includes(ctx.identity.fingerprint)) throw reject('package_not_addressed_to_us');
-  const expires = Date.parse(envelope.expires);
-  if (!Number.isFinite(expires) || expires <= ctx.now.getTime()) throw reject('package_expired');
-  if (await ctx.seen(envelope.packageId)) throw reject('package_replayed');
-  if (!partner.trusted) throw reject('package_unknown_sender');
-  return { ...read, senderKey };
 }
 
 export interface OpenedPackage {
@@ -394,13 +404,23 @@ export async function openPackage(
   try {
     await withArchive(file, async (archive) => {
       const source = await archive.open(archive.byName.get('payload.age')!);
+      // The payload hash is re-checked in the same pass as decryption (and is the only check when deferred).
+      const hashing = new HashingStream();
       try {
-        await pipeline(source, ageDecryptStream(identity.ageIdentity), createWriteStream(innerFile, { mode: 0o600 }));
+        await pipeline(
+          source,
+          hashing,
+          ageDecryptStream(identity.ageIdentity),
+          createWriteStream(innerFile, { mode: 0o600 }),
+        );
       } catch (error) {
         const message = (error as Error).message;
         if (/no identity matched/.test(message)) throw reject('package_undecryptable', message);
-        throw reject('package_corrupt', message);
+        throw reject(verified.payloadChecked ? 'package_corrupt' : 'package_payload_mismatch', message);
       }
+      const { payload } = verified.envelope;
+      if (hashing.digest() !== payload.sha256 || hashing.bytes !== payload.size)
+        throw reject('package_payload_mismatch');
     });
     const inner = await openArchive(innerFile).catch((error: Error) => {
       throw reject('package_manifest_invalid', error.message);
@@ -457,6 +477,6 @@ export async function openPackage(
 
 /** The full read path (verify + decrypt + check) for tools and benchmarks. */
 export async function verifyAndOpenPackage(file: string, ctx: VerifyContext, tmpDir: string): Promise<OpenedPackage> {
-  const verified = await verifyPackage(file, ctx);
+  const verified = await verifyPackage(file, ctx, { deferPayloadHash: true });
   return openPackage(file, verified, ctx.identity, tmpDir);
 }
