@@ -132,6 +132,28 @@ export class TrainingRepository {
       .execute();
   }
 
+  /** The columns the live dashboard needs (no ink state). */
+  listSessionProgress(sessionId: string, trx: Db = this.db) {
+    return trx
+      .selectFrom('training_attempts')
+      .select([
+        'id',
+        'participant_id',
+        'scenario_id',
+        'status',
+        'step',
+        'current_knot',
+        'score',
+        'critical',
+        'decisions',
+        'updated_at',
+      ])
+      .where('session_id', '=', sessionId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
   listUserAttempts(userId: string, trx: Db = this.db): Promise<AttemptRow[]> {
     return trx
       .selectFrom('training_attempts')

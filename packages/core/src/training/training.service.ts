@@ -88,6 +88,8 @@ const shippedSynced = new WeakMap<object, Promise<void>>();
 const choiceMaps = new Map<string, ChoiceInfo[]>();
 /** Stories are expensive to parse; one per compiled scenario and language, reused with loaded state (synchronously). */
 const storyCache = new Map<string, Story>();
+/** Published scenario rows never change (a new version is a new row): kept in memory for the play loop. */
+const publishedRows = new Map<string, ScenarioRow>();
 
 function json<T>(text: string | null): T | null {
   return text === null ? null : (JSON.parse(text) as T);
@@ -285,6 +287,14 @@ export class TrainingService {
     return { scenario: { ...row, ...patch }, check: result };
   }
 
+  private async publishedScenario(id: string): Promise<ScenarioRow | undefined> {
+    const cached = publishedRows.get(id);
+    if (cached) return cached;
+    const row = await this.repo.getScenario(id);
+    if (row?.status === 'published') publishedRows.set(id, row);
+    return row;
+  }
+
   private compiledJson(row: ScenarioRow, language: string): string {
     const compiled = json<Record<string, string>>(row.compiled) ?? {};
     const story = compiled[language];
@@ -426,7 +436,7 @@ export class TrainingService {
     const session = await this.getOwnSession(actor, sessionId);
     const [participants, attempts] = await Promise.all([
       this.repo.listParticipants(sessionId),
-      this.repo.listSessionAttempts(sessionId),
+      this.repo.listSessionProgress(sessionId),
     ]);
     const entries: ProgressEntry[] = [];
     for (const p of participants) {
@@ -617,7 +627,7 @@ export class TrainingService {
       throw conflict('training_session_paused', 'The trainer has paused the session; wait until it continues.');
     if (waiting === 'step_not_released')
       throw conflict('training_step_not_released', 'Wait until the trainer releases the next step.');
-    const scenario = await this.repo.getScenario(attempt.scenario_id);
+    const scenario = await this.publishedScenario(attempt.scenario_id);
     if (!scenario) throw notFound('training_scenario_not_found', 'The scenario of this attempt no longer exists.');
 
     // Synchronous from resume to save: the cached story is not shared across an await.
