@@ -5,6 +5,7 @@ import { loadCasesDemo, type CasesDemo } from '../cases';
 import { loadIdentityDemo, type IdentityDemo } from '../identity';
 import type { CoreContext } from '../shared/context';
 import { loadVictimsDemo } from '../victims';
+import { loadTrainingDemo } from '../training';
 import { loadRecruitmentDemo } from '../recruitment';
 import { loadCryptoDemo } from '../crypto';
 
@@ -34,6 +35,7 @@ export interface DemoSoFar {
 const PARTS: Array<{ name: string; load: (ctx: CoreContext, demo: DemoSoFar) => Promise<unknown> }> = [
   { name: 'cases', load: async (ctx, demo) => (demo.cases = await loadCasesDemo(ctx, demo.identity)) },
   { name: 'victims', load: loadVictimsDemo },
+  { name: 'training', load: loadTrainingDemo },
   { name: 'recruitment', load: loadRecruitmentDemo },
   { name: 'crypto', load: loadCryptoDemo },
   { name: 'cooperation', load: async (ctx, demo) => (await import('../cooperation')).loadCooperationDemo(ctx, demo) },

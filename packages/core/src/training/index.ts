@@ -55,3 +55,4 @@ export {
   type XapiStatement,
 } from './xapi';
 export { presentAttempt, presentScenarioDetail, presentScenarioSummary, presentSession } from './training.presenter';
+export { loadTrainingDemo, type TrainingDemo } from './training.demo';

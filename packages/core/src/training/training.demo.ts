@@ -1,0 +1,77 @@
+// SYNTHETIC demo part: the shipped scenario set (published), an adapted Montenegrin copy published by the demo
+// trainer, and a finished demo session "DEMO Module 5 — victim-centred interview" with three synthetic trainees who
+// played the flagship (one ends at a critical violation: the "cousin" stays in the room). Training data never
+// touches the demo cases.
+import type { IdentityDemo } from '../identity';
+import type { Actor } from '../shared/actor';
+import type { CoreContext } from '../shared/context';
+import { TrainingService } from './training.service';
+
+export interface TrainingDemo {
+  sessionId: string;
+  code: string;
+}
+
+function actorOf(account: IdentityDemo['accounts'][number]): Actor {
+  return {
+    userId: account.userId,
+    username: account.username,
+    displayName: account.displayName,
+    agencyId: account.agencyId,
+    unitId: null,
+    role: account.role,
+    ip: null,
+    via: 'system',
+  };
+}
+
+/** Plays an attempt choosing, at each decision point, the choice whose id is in `pick` or else the first. */
+async function play(service: TrainingService, actor: Actor, scenarioId: string, sessionId: string, pick: string[]) {
+  let state = await service.startAttempt(actor, { scenarioId, sessionId });
+  while (state.step.choices.length > 0) {
+    const choice = state.step.choices.find((c) => pick.includes(c.choiceId)) ?? state.step.choices[0]!;
+    state = await service.choose(actor, state.attempt.id, choice.choiceId);
+  }
+  return state;
+}
+
+export async function loadTrainingDemo(
+  ctx: CoreContext,
+  demo: { identity: IdentityDemo },
+): Promise<TrainingDemo | null> {
+  const trainerAccount = demo.identity.accounts.find((a) => a.role === 'trainer');
+  const traineeAccount = demo.identity.accounts.find((a) => a.role === 'trainee');
+  if (!trainerAccount || !traineeAccount) return null;
+  const service = new TrainingService(ctx);
+  const trainer = actorOf(trainerAccount);
+  const scenarios = await service.listScenarios(trainer);
+  const flagship = scenarios.find((s) => s.slug === 'labour-exploitation-interview');
+  const child = scenarios.find((s) => s.slug === 'child-victim-guardian');
+  if (!flagship || !child) return null;
+
+  const session = await service.createSession(trainer, {
+    title: 'DEMO Module 5 — the victim-centred interview (synthetic)',
+    groupName: 'DEMO regional ToT group: police, prosecution and social welfare (BA, ME, MK, RS)',
+    language: 'en',
+    scenarioIds: [flagship.id, child.id],
+  });
+  const trainees: Array<{ actor: Actor; name: string; pick: string[] }> = [
+    { actor: actorOf(traineeAccount), name: 'Arben (DEMO)', pick: [] },
+    {
+      actor: { ...actorOf(traineeAccount), userId: `demo-trainee-2-${session.id}`, username: 'demo.trainee2' },
+      name: 'Jelena (DEMO)',
+      pick: ['opening.0.c-1', 'promises.0.c-1', 'distress.0.c-1'],
+    },
+    {
+      actor: { ...actorOf(traineeAccount), userId: `demo-trainee-3-${session.id}`, username: 'demo.trainee3' },
+      name: 'Nikola (DEMO)',
+      pick: ['companion.0.c-1'],
+    },
+  ];
+  for (const t of trainees) {
+    await service.join(t.actor, session.code, t.name);
+    await play(service, t.actor, flagship.id, session.id, t.pick);
+  }
+  await service.setSessionState(trainer, session.id, { status: 'closed' });
+  return { sessionId: session.id, code: session.code };
+}
