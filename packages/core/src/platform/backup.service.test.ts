@@ -63,7 +63,7 @@ describe('backup and restore [sqlite]', () => {
 
   it('round-trips the database and every blob and key into an empty data folder', async () => {
     const archive = path.join(work, 'out', 'trag.zip');
-    const result = await createBackup(ctx, archive);
+    const result = await createBackup(ctx, archive, { keyVault: 'include' });
     expect(result.manifest.database).toMatchObject({ path: 'database/trag.sqlite' });
     expect(result.manifest.files.map((f) => f.path)).toEqual([
       'data/blobs/ab/abcdef',
@@ -90,6 +90,21 @@ describe('backup and restore [sqlite]', () => {
     } finally {
       await copy.destroy();
     }
+  });
+
+  it('leaves the victim-data key vault out of ordinary backups and backs it up on its own', async () => {
+    await writeFile(path.join(dataDir, 'keys', 'data-keys.sqlite'), 'vault');
+    await writeFile(path.join(dataDir, 'keys', 'evidence-signing.pem'), 'signing key');
+    const ordinary = await createBackup(ctx, path.join(work, 'ordinary.zip'));
+    const ordinaryFiles = ordinary.manifest.files.map((f) => f.path);
+    expect(ordinaryFiles).toContain('data/keys/evidence-signing.pem');
+    expect(ordinaryFiles).not.toContain('data/keys/data-keys.sqlite');
+    expect(ordinaryFiles).not.toContain('data/keys/master.key');
+    expect(ordinary.note).toMatch(/key-vault-only/);
+
+    const vaultOnly = await createBackup(ctx, path.join(work, 'vault.zip'), { keyVault: 'only' });
+    expect(vaultOnly.manifest.database).toBeNull();
+    expect(vaultOnly.manifest.files.map((f) => f.path)).toEqual(['data/keys/data-keys.sqlite', 'data/keys/master.key']);
   });
 
   it('refuses to overwrite an existing archive or a non-empty data folder without --force', async () => {

@@ -32,6 +32,22 @@ export const PG_DUMP_NOTE =
   'Back the database up with pg_dump at the same time, e.g. pg_dump --format=custom "$DATABASE_URL" > trag.pgdump, ' +
   'and restore it with pg_restore.';
 
+/**
+ * The victims module's key vault (wrapped per-record data keys) and, in demo mode, the generated master key.
+ * Erasure deletes a record's data key from the vault (crypto-shredding); if ordinary backups carried the vault, every
+ * backup taken before the erasure could still open the record. So ordinary backups leave the vault out, and the
+ * vault is backed up on its own (`keyVault: 'only'`) and kept for a short, documented time (docs/operations.md).
+ */
+const KEY_VAULT_FILES = /^keys\/(data-keys\.sqlite(-wal|-shm|-journal)?|master\.key)$/;
+
+/** exclude (default): everything but the key vault; include: everything; only: just the key vault. */
+export type KeyVaultMode = 'exclude' | 'include' | 'only';
+
+export const KEY_VAULT_NOTE =
+  'The victim-data key vault (keys/data-keys.sqlite) is not in this archive, so that erasing a record also makes ' +
+  'this backup unreadable for it. Back the vault up separately with "trag backup --key-vault-only <file>" and keep ' +
+  'those copies only as long as your retention rules allow.';
+
 export interface BackupResult {
   archivePath: string;
   manifest: BackupManifest;
@@ -115,8 +131,9 @@ async function writeAtomically(destination: string, write: (tempPath: string) =>
 export async function createBackup(
   ctx: CoreContext,
   archivePath: string,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; keyVault?: KeyVaultMode } = {},
 ): Promise<BackupResult> {
+  const keyVault = options.keyVault ?? 'exclude';
   const destination = path.resolve(archivePath);
   if (!options.force && (await exists(destination))) {
     throw conflict('backup_file_exists', `${destination} already exists. Choose another file name or pass --force.`);
@@ -127,7 +144,7 @@ export async function createBackup(
   try {
     let database: BackupFileEntry | null = null;
     const zip = new yazl.ZipFile();
-    if (ctx.database.dialect === 'sqlite') {
+    if (ctx.database.dialect === 'sqlite' && keyVault !== 'only') {
       if (!ctx.database.sqlite)
         throw new AppError('internal', 'sqlite_handle_missing', 'The SQLite handle is missing.');
       const copy = path.join(scratch, SQLITE_FILE_NAME);
@@ -136,7 +153,9 @@ export async function createBackup(
       zip.addFile(copy, DATABASE_ENTRY, { compress: true });
     }
     const files: BackupFileEntry[] = [];
-    const all = await listDataFiles(dataDir, new Set([destination, scratch]));
+    const all = (await listDataFiles(dataDir, new Set([destination, scratch]))).filter((rel) =>
+      keyVault === 'include' ? true : keyVault === 'only' ? KEY_VAULT_FILES.test(rel) : !KEY_VAULT_FILES.test(rel),
+    );
     const present = new Set(all);
     for (const rel of all) {
       const abs = path.join(dataDir, ...rel.split('/'));
@@ -171,7 +190,11 @@ export async function createBackup(
     zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), MANIFEST_NAME);
     zip.end();
     await writeAtomically(destination, (temp) => pipeline(zip.outputStream, createWriteStream(temp)));
-    return { archivePath: destination, manifest, note: ctx.database.dialect === 'postgres' ? PG_DUMP_NOTE : null };
+    const notes = [
+      ctx.database.dialect === 'postgres' && keyVault !== 'only' ? PG_DUMP_NOTE : null,
+      keyVault === 'exclude' ? KEY_VAULT_NOTE : null,
+    ].filter((n): n is string => n !== null);
+    return { archivePath: destination, manifest, note: notes.length > 0 ? notes.join('\n') : null };
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }

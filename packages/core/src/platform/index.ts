@@ -1,4 +1,11 @@
-export { createBackup, restoreBackup, PG_DUMP_NOTE, SQLITE_FILE_NAME } from './backup.service';
+export {
+  createBackup,
+  restoreBackup,
+  KEY_VAULT_NOTE,
+  PG_DUMP_NOTE,
+  SQLITE_FILE_NAME,
+  type KeyVaultMode,
+} from './backup.service';
 export type { BackupResult, RestoreResult } from './backup.service';
 export type { BackupManifest, BackupFileEntry } from './backup-manifest';
 export type { EventAudience, EventBus, EventListener, LiveEvent } from './live-event';
