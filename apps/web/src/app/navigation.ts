@@ -25,6 +25,7 @@ export const navigation: NavItem[] = [
     labelKey: 'cooperation:nav.cooperation',
     roles: ['investigator', 'analyst', 'prosecutor', 'supervisor', 'administrator'],
   },
+  { path: '/training', labelKey: 'training:nav.training' },
   { path: '/audit', labelKey: 'common:nav.audit', roles: ['supervisor', 'administrator'] },
   { path: '/admin/users', labelKey: 'common:nav.users', roles: ['administrator'] },
   { path: '/admin/agencies', labelKey: 'common:nav.agencies', roles: ['administrator'] },

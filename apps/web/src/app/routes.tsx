@@ -22,6 +22,9 @@ import { VictimsOverviewPage } from '../features/victims/victims-overview-page';
 import { OfferCheckPage } from '../scenes/OfferCheckPage/OfferCheckPage';
 import { EvidenceItemPage } from '../features/evidence/evidence-item-page';
 import { CooperationPage } from '../features/cooperation/cooperation-page';
+import { TrainingPage } from '../features/training/training-page';
+import { TrainingPlayPage } from '../features/training/play-page';
+import { TrainingSessionPage } from '../features/training/session-page';
 
 export const shellRoutes: RouteObject[] = [
   { index: true, element: <DashboardPage /> },
@@ -39,6 +42,9 @@ export const shellRoutes: RouteObject[] = [
   { path: 'victims/statistics', element: <VictimStatisticsPage /> },
   { path: 'evidence/:itemId', element: <EvidenceItemPage /> },
   { path: 'cooperation', element: <CooperationPage /> },
+  { path: 'training', element: <TrainingPage /> },
+  { path: 'training/attempts/:attemptId', element: <TrainingPlayPage /> },
+  { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
 ];
 
 export const routes: RouteObject[] = [
