@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { chromium } from 'playwright-core';
 import { AppError, invalid } from '../shared/errors';
 
 export interface WebPageCapture {
@@ -78,6 +77,8 @@ export async function captureWebPage(raw: string, options: CaptureOptions = {}):
   const now = options.now ?? (() => new Date());
   let browser;
   try {
+    // Loaded on demand: playwright-core adds ~57 MB to a process that never captures a page.
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: options.chromiumPath ?? process.env.TRAG_CHROMIUM ?? '/usr/bin/chromium',
       headless: true,
@@ -141,7 +142,7 @@ export async function captureWebPage(raw: string, options: CaptureOptions = {}):
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const title = await page.title();
     await Promise.all(pending);
-    const tool = `Trag capture (playwright-core ${chromium.name()}, Chromium ${browser.version()})`;
+    const tool = `Trag capture (playwright-core ${browser.browserType().name()}, Chromium ${browser.version()})`;
     const info = Buffer.from(
       `software: ${tool}\r\nformat: WARC File Format 1.1\r\nconformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\nhttp-header-note: headers as reported by the browser; bodies decoded\r\n`,
       'utf8',
