@@ -8,6 +8,7 @@ import { loadVictimsDemo } from '../victims';
 import { loadTrainingDemo } from '../training';
 import { loadRecruitmentDemo } from '../recruitment';
 import { loadCryptoDemo } from '../crypto';
+import { loadEvidenceDemo } from '../evidence';
 
 export interface DemoAccount {
   role: string;
@@ -34,6 +35,7 @@ export interface DemoSoFar {
 /** The domain parts after identity, in order. Each domain adds one line here when its demo loader lands. */
 const PARTS: Array<{ name: string; load: (ctx: CoreContext, demo: DemoSoFar) => Promise<unknown> }> = [
   { name: 'cases', load: async (ctx, demo) => (demo.cases = await loadCasesDemo(ctx, demo.identity)) },
+  { name: 'evidence', load: loadEvidenceDemo },
   { name: 'victims', load: loadVictimsDemo },
   { name: 'training', load: loadTrainingDemo },
   { name: 'recruitment', load: loadRecruitmentDemo },
