@@ -1,0 +1,69 @@
+// Training in a real browser: the demo trainer starts a session for the flagship scenario, a trainee joins with the
+// code on another device and plays the labour-exploitation interview to the debrief, and the trainer's live
+// dashboard shows the finished attempt.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, logInThroughUi, newContext, startTragServer, type TragServer } from './browser-harness';
+
+let server: TragServer;
+let browser: Browser;
+const FLAGSHIP = 'Interviewing a worker recruited online for construction abroad';
+
+function demoAccount(role: string): { username: string; password: string } {
+  const match = new RegExp(`^\\s*${role}\\s+(\\S+)\\s+password: (\\S+)`, 'm').exec(server.output());
+  if (!match) throw new Error(`No demo account for ${role} in the server output:\n${server.output()}`);
+  return { username: match[1]!, password: match[2]! };
+}
+
+async function signIn(page: Page, role: string) {
+  const account = demoAccount(role);
+  await logInThroughUi(page, server.url, account.username, account.password);
+  await page.locator('.shell-header .language-switcher select').selectOption('en');
+  await page.getByRole('link', { name: 'Dashboard' }).waitFor();
+}
+
+beforeAll(async () => {
+  server = await startTragServer({ demo: true, port: 19001 });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('training in the browser', () => {
+  it('a trainer starts a session and a trainee plays the labour-exploitation interview to the debrief', async () => {
+    const trainerPage = await (await newContext(browser)).newPage();
+    await signIn(trainerPage, 'trainer');
+    await trainerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training' }).click();
+    await trainerPage.getByLabel('Session title').fill('Module 5 browser run');
+    await trainerPage.getByLabel('Group', { exact: true }).fill('Sarajevo group');
+    await trainerPage.getByLabel('Scenario', { exact: true }).selectOption({ label: FLAGSHIP });
+    await trainerPage.getByRole('button', { name: 'Start session' }).click();
+    const code = ((await trainerPage.getByTestId('session-code').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+
+    const traineePage = await (await newContext(browser)).newPage();
+    await signIn(traineePage, 'trainee');
+    await traineePage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training' }).click();
+    await traineePage.getByLabel('Session code').fill(code.toLowerCase());
+    await traineePage.getByLabel('Your name for the group').fill('Arben');
+    await traineePage.getByRole('button', { name: 'Join' }).click();
+    await traineePage.getByRole('heading', { name: 'Interview simulation' }).waitFor();
+    await traineePage.getByText('Ramesh, 34').waitFor();
+
+    const choices = traineePage.getByRole('list', { name: 'Your choices' }).getByRole('button');
+    for (let i = 0; i < 40; i++) {
+      if (await traineePage.locator('#training-debrief').isVisible()) break;
+      await choices.first().click();
+      await traineePage.waitForLoadState('networkidle');
+    }
+    await traineePage.locator('#training-debrief').waitFor();
+    expect(await traineePage.getByTestId('grade').textContent()).toBe('excellent');
+    await traineePage.getByText('R02 Never interview in front of a possible exploiter').waitFor();
+
+    // The trainer's dashboard updated live (no reload).
+    await trainerPage.getByRole('cell', { name: 'Arben' }).waitFor();
+    await trainerPage.getByRole('cell', { name: 'finished' }).waitFor();
+  }, 180_000);
+});
