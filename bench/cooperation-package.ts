@@ -7,12 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import {
-  buildPackage,
-  CooperationKeyring,
-  verifyAndOpenPackage,
-  type EvidenceSource,
-} from '@trag/core/cooperation';
+import { buildPackage, CooperationKeyring, verifyAndOpenPackage, type EvidenceSource } from '@trag/core/cooperation';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -64,21 +64,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(status).send({ error: { code: 'bad_request', message: error.message } });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({
-        error: {
-          code: 'internal_error',
-          message: 'Something went wrong on the server. The error was logged; try again or tell your administrator.',
-        },
-      });
+    return reply.status(500).send({
+      error: {
+        code: 'internal_error',
+        message: 'Something went wrong on the server. The error was logged; try again or tell your administrator.',
+      },
+    });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    return reply
-      .status(404)
-      .send({
-        error: { code: 'route_not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.` },
-      });
+    return reply.status(404).send({
+      error: { code: 'route_not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.` },
+    });
   });
 }

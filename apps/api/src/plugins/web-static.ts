@@ -14,11 +14,9 @@ export async function registerWebStatic(app: FastifyInstance, distDir: string | 
   await app.register(fastifyStatic, { root: distDir, wildcard: false, index: ['index.html'] });
   app.get('/*', async (request, reply) => {
     if (request.url.startsWith('/api/')) {
-      return reply
-        .status(404)
-        .send({
-          error: { code: 'route_not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.` },
-        });
+      return reply.status(404).send({
+        error: { code: 'route_not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.` },
+      });
     }
     return reply.sendFile('index.html');
   });
