@@ -1,5 +1,5 @@
 // Every query of cases, members, notes, tasks and the reference counters. No HTTP, no rules.
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { SqliteAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import type { CaseMembersTable, CaseNotesTable, CaseTasksTable, CasesTable, Database } from '@trag/db';
 import type { Actor } from '../shared/actor';
 import { memberCaseIdsQuery } from './case-access';
@@ -55,6 +55,10 @@ const CASE_COLUMNS = [
 
 export class CaseRepository {
   constructor(private readonly db: Kysely<Database>) {}
+
+  private dialect(): 'sqlite' | 'postgres' {
+    return this.db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+  }
 
   async getAgency(agencyId: string, trx: Kysely<Database> = this.db) {
     return trx
@@ -134,23 +138,54 @@ export class CaseRepository {
 
   /** The actor's cases with their strongest case role, newest activity first. */
   async listForActor(actor: Actor, filter: CaseListFilter, limit: number, offset: number) {
-    let base = this.db.selectFrom('cases').where('cases.id', 'in', memberCaseIdsQuery(this.db, actor));
-    if (filter.status) base = base.where('cases.status', '=', filter.status);
-    if (filter.caseType) base = base.where('cases.case_type', '=', filter.caseType);
+    const members = memberCaseIdsQuery(this.db, actor);
+    let base = this.db.selectFrom('cases').where('cases.id', 'in', members);
+    // The same filters as SQL fragments, for the SQLite page query below.
+    const conditions = [sql`cases.id in (${members})`];
+    if (filter.status) {
+      base = base.where('cases.status', '=', filter.status);
+      conditions.push(sql`cases.status = ${filter.status}`);
+    }
+    if (filter.caseType) {
+      base = base.where('cases.case_type', '=', filter.caseType);
+      conditions.push(sql`cases.case_type = ${filter.caseType}`);
+    }
     if (filter.tag) {
       // tags is a JSON array stored as text; match the quoted element exactly (same escape rule on both engines).
       const pattern = `%${JSON.stringify(filter.tag).replace(/[%_\\]/g, '\\$&')}%`;
-      base = base.where(sql<boolean>`cases.tags like ${pattern} escape '\\'`);
+      const tagMatch = sql<boolean>`cases.tags like ${pattern} escape '\\'`;
+      base = base.where(tagMatch);
+      conditions.push(tagMatch);
     }
-    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    // Without filters the total is the number of distinct member cases, counted from case_members' own indexes
+    // (case_id references cases, so every membership names an existing case) instead of looking up every case.
+    const total =
+      filter.status || filter.caseType || filter.tag
+        ? await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+        : await members
+            .clearSelect()
+            .select((eb) => eb.fn.count<number>('case_members.case_id').distinct().as('n'))
+            .executeTakeFirstOrThrow();
     // Sort narrow rows first, then fetch the page's full rows: sorting ~1,000 wide rows (descriptions) is what costs.
-    const page = await base
-      .select(['cases.id', 'cases.updated_at'])
-      .orderBy('cases.updated_at', 'desc')
-      .orderBy('cases.id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
+    // The covering index cases_member_list_idx (id, updated_at, status, case_type; migration 0008) serves the member
+    // lookups without reading the wide rows, unless the tag filter needs them. SQLite's planner prefers the primary
+    // key's index for "id in (…)", so the SQLite query names the covering index; PostgreSQL chooses it by itself.
+    const page =
+      this.dialect() === 'sqlite' && !filter.tag
+        ? (
+            await sql<{ id: string; updated_at: string }>`
+              select cases.id, cases.updated_at from cases indexed by cases_member_list_idx
+              where ${sql.join(conditions, sql` and `)}
+              order by cases.updated_at desc, cases.id
+              limit ${limit} offset ${offset}`.execute(this.db)
+          ).rows
+        : await base
+            .select(['cases.id', 'cases.updated_at'])
+            .orderBy('cases.updated_at', 'desc')
+            .orderBy('cases.id')
+            .limit(limit)
+            .offset(offset)
+            .execute();
     const ids = page.map((r) => r.id);
     const full =
       ids.length === 0
