@@ -83,8 +83,25 @@ interface Span {
 }
 const overlaps = (spans: Span[], start: number, end: number) => spans.some((s) => start < s.end && end > s.start);
 
+// parsePhone is pure and libphonenumber's parse is the single most expensive step of extraction (each candidate digit
+// window is tried against up to eleven regions), while recruitment ads repeat the same numbers over and over. A bounded
+// memo keyed by the digits and the region order returns the very same answer without parsing again.
+type ParsedPhone = { e164: string; country: string } | null;
+const PHONE_MEMO = new Map<string, ParsedPhone>();
+const PHONE_MEMO_MAX = 20_000;
+
 /** Parses a digit string (optionally with + or 00) as a phone number; returns E.164 and country when valid. */
 export function parsePhone(digits: string, regions: CountryCode[]): { e164: string; country: string } | null {
+  const key = `${digits}|${regions.join(',')}`;
+  const known = PHONE_MEMO.get(key);
+  if (known !== undefined) return known && { ...known };
+  const parsed = parsePhoneUncached(digits, regions);
+  if (PHONE_MEMO.size >= PHONE_MEMO_MAX) PHONE_MEMO.clear();
+  PHONE_MEMO.set(key, parsed);
+  return parsed && { ...parsed };
+}
+
+function parsePhoneUncached(digits: string, regions: CountryCode[]): ParsedPhone {
   let candidate = digits;
   if (candidate.startsWith('00')) candidate = `+${candidate.slice(2)}`;
   const bare = candidate.replace(/^\+/, '');
