@@ -56,3 +56,15 @@ export {
 } from './xapi';
 export { presentAttempt, presentScenarioDetail, presentScenarioSummary, presentSession } from './training.presenter';
 export { loadTrainingDemo, type TrainingDemo } from './training.demo';
+export {
+  createLoginRedirect,
+  verifyLaunch,
+  postScore,
+  serviceToken,
+  LtiLoginStore,
+  AGS_SCORE_SCOPE,
+  type LtiLaunch,
+  type LtiPlatform,
+  type LtiScore,
+  type LtiTool,
+} from './lti';
