@@ -88,6 +88,19 @@ describeEachDialect('training routes', (dialect) => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('"Milica"');
 
+    const summary = await call(trainer, 'GET', `/api/training/sessions/${session.id}/summary.pdf`);
+    expect(summary.headers['content-type']).toBe('application/pdf');
+    expect(summary.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const participantId = join.json<{ participantId: string }>().participantId;
+    const certificate = await call(
+      trainer,
+      'GET',
+      `/api/training/sessions/${session.id}/participants/${participantId}/certificate.pdf`,
+    );
+    expect(certificate.statusCode).toBe(200);
+    expect(certificate.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await call(trainee, 'GET', `/api/training/sessions/${session.id}/summary.pdf`)).statusCode).toBe(403);
+
     const statements = (await call(trainee, 'GET', `/api/training/attempts/${attemptId}/statements`)).json<{
       statements: unknown[];
     }>();

@@ -255,6 +255,45 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.get(
+    '/api/training/sessions/:sessionId/summary.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'PDF summary of the session',
+        params: contracts.SessionParams,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const pdf = await service.summaryPdf(requireActor(request), request.params.sessionId);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', 'attachment; filename="training-summary.pdf"')
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/training/sessions/:sessionId/participants/:participantId/certificate.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Certificate (PDF) for a participant who finished',
+        params: contracts.CertificateParams,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const { sessionId, participantId } = request.params;
+      const pdf = await service.certificatePdf(requireActor(request), sessionId, participantId);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', 'attachment; filename="training-certificate.pdf"')
+        .send(pdf);
+    },
+  );
+
   app.post(
     '/api/training/join',
     {

@@ -121,6 +121,30 @@ const table: AccessTable = {
       request: async (fx) => ({ url: `/api/training/sessions/${await sessionOf(fx)}/results.csv` }),
     },
     {
+      route: 'GET /api/training/sessions/:sessionId/summary.pdf',
+      allow: { roles: AUTHORS },
+      request: async (fx) => ({ url: `/api/training/sessions/${await sessionOf(fx)}/summary.pdf` }),
+    },
+    {
+      route: 'GET /api/training/sessions/:sessionId/participants/:participantId/certificate.pdf',
+      allow: { roles: AUTHORS },
+      // The participant did not finish: an allowed trainer gets 409 (the route is reached), others 403.
+      request: async (fx) => {
+        const sessionId = await sessionOf(fx);
+        const row = await fx.t.core.database.db
+          .selectFrom('training_sessions')
+          .select('code')
+          .where('id', '=', sessionId)
+          .executeTakeFirstOrThrow();
+        const { participant } = await new TrainingService(fx.t.core).join(
+          { ...actorOf(fx), userId: `p-${fx.unique}` },
+          row.code,
+          'Participant',
+        );
+        return { url: `/api/training/sessions/${sessionId}/participants/${participant.id}/certificate.pdf` };
+      },
+    },
+    {
       route: 'POST /api/training/join',
       allow: { roles: 'all' },
       request: async (fx) => {

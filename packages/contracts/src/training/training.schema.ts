@@ -8,6 +8,10 @@ const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{2,63}$' });
 
 export const ScenarioParams = Type.Object({ scenarioId: Type.String({ minLength: 1, maxLength: 64 }) });
 export const SessionParams = Type.Object({ sessionId: Type.String({ minLength: 1, maxLength: 64 }) });
+export const CertificateParams = Type.Object({
+  sessionId: Type.String({ minLength: 1, maxLength: 64 }),
+  participantId: Type.String({ minLength: 1, maxLength: 64 }),
+});
 export const AttemptParams = Type.Object({ attemptId: Type.String({ minLength: 1, maxLength: 64 }) });
 
 export const Rule = Type.Object({

@@ -18,6 +18,7 @@ import { ScenarioPlay, type Decision, type PlayStep } from './scenario-play';
 import { normalizeSessionCode, newSessionCode } from './session-code';
 import { scoreAttempt, type AttemptScore } from './scoring';
 import { requireAuthor, requireSessionOwner } from './training.policy';
+import { renderCertificate, renderSessionSummary } from './training-pdf';
 import { TrainingRepository, type AttemptRow, type ScenarioRow, type SessionRow } from './training.repository';
 import {
   choiceStatement,
@@ -523,6 +524,49 @@ export class TrainingService {
       [e.displayName, e.scenarioId, e.status, e.step, e.totalScore, e.criticalViolations, e.grade].map(cell).join(','),
     );
     return [header.join(','), ...rows].join('\r\n') + '\r\n';
+  }
+
+  private async scenarioTitles(actor: Actor, session: SessionRow): Promise<Record<string, string>> {
+    const titles: Record<string, string> = {};
+    for (const id of json<string[]>(session.scenario_ids) ?? []) {
+      const row = await this.getScenario(actor, id);
+      const title = json<Record<string, string>>(row.title) ?? {};
+      titles[id] = title[session.language] ?? title.en ?? row.slug;
+    }
+    return titles;
+  }
+
+  /** The trainer's PDF summary: results per participant and the group's choices per decision point. */
+  async summaryPdf(actor: Actor, sessionId: string): Promise<Buffer> {
+    const { session, entries } = await this.progress(actor, sessionId);
+    return renderSessionSummary({
+      title: session.title,
+      groupName: session.group_name,
+      language: session.language,
+      date: session.created_at.slice(0, 10),
+      scenarioTitles: await this.scenarioTitles(actor, session),
+      entries,
+      debrief: await this.debrief(actor, sessionId),
+    });
+  }
+
+  /** A certificate for a participant who finished at least one scenario of the session. */
+  async certificatePdf(actor: Actor, sessionId: string, participantId: string): Promise<Buffer> {
+    const { session, entries } = await this.progress(actor, sessionId);
+    const mine = entries.filter((e) => e.participantId === participantId);
+    if (mine.length === 0) throw notFound('training_participant_not_found', 'This person did not join the session.');
+    const finished = mine.filter((e) => e.status === 'completed' || e.status === 'ended_critical');
+    if (finished.length === 0)
+      throw conflict('training_not_finished', 'A certificate needs at least one finished scenario.');
+    const titles = await this.scenarioTitles(actor, session);
+    return renderCertificate({
+      displayName: mine[0]!.displayName,
+      sessionTitle: session.title,
+      groupName: session.group_name,
+      scenarioTitles: [...new Set(finished.map((e) => titles[e.scenarioId ?? ''] ?? ''))].filter(Boolean),
+      date: isoNow(this.ctx.clock).slice(0, 10),
+      issuer: 'Trag training',
+    });
   }
 
   // ---------------------------------------------------------------- attempts
