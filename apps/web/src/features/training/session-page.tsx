@@ -79,6 +79,9 @@ export function TrainingSessionPage() {
         <a className="button" href={trainingApi.resultsCsv(sessionId)}>
           {t('training:sessions.csv')}
         </a>
+        <a className="button" href={trainingApi.summaryPdf(sessionId)}>
+          {t('training:sessions.summaryPdf')}
+        </a>
       </div>
       <section className="panel" aria-labelledby="training-progress">
         <h2 id="training-progress">{t('training:progress.title')}</h2>
@@ -91,6 +94,7 @@ export function TrainingSessionPage() {
               <th>{t('training:progress.score')}</th>
               <th>{t('training:progress.critical')}</th>
               <th>{t('training:progress.grade')}</th>
+              <th>{t('training:sessions.certificate')}</th>
             </tr>
           </thead>
           <tbody>
@@ -104,6 +108,13 @@ export function TrainingSessionPage() {
                 <td>{e.totalScore}</td>
                 <td>{e.criticalViolations}</td>
                 <td>{e.grade ? t(`training:grades.${e.grade}`) : '—'}</td>
+                <td>
+                  {e.status === 'completed' || e.status === 'ended_critical' ? (
+                    <a href={trainingApi.certificate(sessionId, e.participantId)}>
+                      {t('training:sessions.certificate')}
+                    </a>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

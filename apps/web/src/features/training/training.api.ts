@@ -8,6 +8,9 @@ export const trainingApi = {
   progress: (id: string) => `/api/training/sessions/${enc(id)}/progress`,
   debrief: (id: string) => `/api/training/sessions/${enc(id)}/debrief`,
   resultsCsv: (id: string) => `/api/training/sessions/${enc(id)}/results.csv`,
+  summaryPdf: (id: string) => `/api/training/sessions/${enc(id)}/summary.pdf`,
+  certificate: (id: string, participantId: string) =>
+    `/api/training/sessions/${enc(id)}/participants/${enc(participantId)}/certificate.pdf`,
   join: () => '/api/training/join',
   attempts: () => '/api/training/attempts',
   attempt: (id: string) => `/api/training/attempts/${enc(id)}`,
