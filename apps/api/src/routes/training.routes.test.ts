@@ -116,5 +116,9 @@ describeEachDialect('training routes', (dialect) => {
     expect(body.ok).toBe(false);
     expect(body.findings[0]).toMatchObject({ language: 'en', line: 3 });
     expect((await call(trainee, 'POST', '/api/training/check', { sources: { en: '-> END\n' } })).statusCode).toBe(403);
+    const list = (await call(trainer, 'GET', '/api/training/scenarios')).json<{ scenarios: Array<{ id: string }> }>();
+    const zip = await call(trainer, 'GET', `/api/training/scenarios/${list.scenarios[0]!.id}/scorm.zip?language=sq`);
+    expect(zip.statusCode).toBe(200);
+    expect(zip.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });

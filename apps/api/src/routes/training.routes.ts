@@ -181,6 +181,26 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/api/training/scenarios/:scenarioId/scorm.zip',
+    {
+      schema: {
+        tags,
+        summary: 'SCORM 1.2 package of a published scenario in one language',
+        params: contracts.ScenarioParams,
+        querystring: contracts.ScormQuery,
+        produces: ['application/zip'],
+      },
+    },
+    async (request, reply) => {
+      const zip = await service.scormPackage(requireActor(request), request.params.scenarioId, request.query.language);
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', 'attachment; filename="trag-scenario-scorm12.zip"')
+        .send(zip);
+    },
+  );
+
+  app.get(
     '/api/training/sessions',
     { schema: { tags, summary: 'My training sessions', response: { 200: contracts.SessionListResponse, ...errors } } },
     async (request) => ({ sessions: (await service.listSessions(requireActor(request))).map(presentSession) }),

@@ -92,6 +92,11 @@ const table: AccessTable = {
       allow: { roles: AUTHORS },
       anonymousOnly: 'runs the full checker over eight languages (seconds per probe); training.routes.test.ts',
     },
+    {
+      route: 'GET /api/training/scenarios/:scenarioId/scorm.zip',
+      allow: { roles: AUTHORS },
+      request: async (fx) => ({ url: `/api/training/scenarios/${await flagship(fx)}/scorm.zip?language=mk` }),
+    },
     { route: 'GET /api/training/sessions', allow: { roles: AUTHORS } },
     {
       route: 'POST /api/training/sessions',

@@ -69,6 +69,9 @@ export const ScenarioDetail = Type.Composite([
 ]);
 export type ScenarioDetail = Static<typeof ScenarioDetail>;
 
+export const ScormQuery = Type.Object({ language: Lang }, { additionalProperties: false });
+export type ScormQuery = Static<typeof ScormQuery>;
+
 export const CopyScenarioRequest = Type.Object(
   { slug: Slug, country: Type.Optional(Type.Union([Type.String({ maxLength: 8 }), Type.Null()])) },
   { additionalProperties: false },

@@ -68,3 +68,4 @@ export {
   type LtiScore,
   type LtiTool,
 } from './lti';
+export { buildScormPackage, scormManifest, type ScormInput } from './scorm-package';

@@ -19,6 +19,7 @@ import { normalizeSessionCode, newSessionCode } from './session-code';
 import { scoreAttempt, type AttemptScore } from './scoring';
 import { requireAuthor, requireSessionOwner } from './training.policy';
 import { renderCertificate, renderSessionSummary } from './training-pdf';
+import { buildScormPackage } from './scorm-package';
 import { TrainingRepository, type AttemptRow, type ScenarioRow, type SessionRow } from './training.repository';
 import {
   choiceStatement,
@@ -322,6 +323,25 @@ export class TrainingService {
       choiceMaps.set(key, choices);
     }
     return choices;
+  }
+
+  /** A SCORM 1.2 package of a published scenario in one language, for LMSs without LTI. */
+  async scormPackage(actor: Actor, id: string, language: string): Promise<Buffer> {
+    requireAuthor(actor);
+    const row = await this.getScenario(actor, id);
+    if (row.status !== 'published')
+      throw conflict('training_scenario_not_published', 'Publish the scenario before exporting it.');
+    const storyJson = this.compiledJson(row, language);
+    const title = json<Record<string, string>>(row.title) ?? {};
+    return buildScormPackage({
+      slug: row.slug,
+      version: row.version,
+      title: title[language] ?? title.en ?? row.slug,
+      language,
+      storyJson,
+      criticalRules: [...this.catalogue.rules.values()].filter((r) => r.critical).map((r) => r.id),
+      maxScore: exploreStory(new Story(storyJson)).maxScore ?? 1,
+    });
   }
 
   // ---------------------------------------------------------------- sessions
