@@ -38,7 +38,7 @@ describe('training in the browser', () => {
     await trainerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training' }).click();
     await trainerPage.getByLabel('Session title').fill('Module 5 browser run');
     await trainerPage.getByLabel('Group', { exact: true }).fill('Sarajevo group');
-    await trainerPage.getByLabel('Scenario', { exact: true }).selectOption({ label: FLAGSHIP });
+    await trainerPage.locator('select[name="scenario"]').selectOption({ label: FLAGSHIP });
     await trainerPage.getByRole('button', { name: 'Start session' }).click();
     const code = ((await trainerPage.getByTestId('session-code').textContent()) ?? '').trim();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
@@ -53,10 +53,12 @@ describe('training in the browser', () => {
     await traineePage.getByText('Ramesh, 34').waitFor();
 
     const choices = traineePage.getByRole('list', { name: 'Your choices' }).getByRole('button');
+    const debrief = traineePage.locator('#training-debrief');
     for (let i = 0; i < 40; i++) {
-      if (await traineePage.locator('#training-debrief').isVisible()) break;
+      // Wait for the next decision point or the debrief, whichever the server's answer brought.
+      await debrief.or(choices.first()).first().waitFor();
+      if (await debrief.isVisible()) break;
       await choices.first().click();
-      await traineePage.waitForLoadState('networkidle');
     }
     await traineePage.locator('#training-debrief').waitFor();
     expect(await traineePage.getByTestId('grade').textContent()).toBe('excellent');
@@ -66,4 +68,15 @@ describe('training in the browser', () => {
     await trainerPage.getByRole('cell', { name: 'Arben' }).waitFor();
     await trainerPage.getByRole('cell', { name: 'finished' }).waitFor();
   }, 180_000);
+
+  it('a trainer sees a scenario compile live and its map of knots and choices', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, 'trainer');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training' }).click();
+    await page.getByRole('link', { name: FLAGSHIP }).first().click();
+    await page.getByText('Compiles without errors.').waitFor();
+    await page.getByRole('button', { name: 'Full check' }).click();
+    await page.getByText('All checks passed.').waitFor({ timeout: 60_000 });
+    await page.getByText('companion.0.c-1').waitFor();
+  }, 120_000);
 });

@@ -77,7 +77,10 @@ export function TrainingPage() {
         <ul className="plain rows">
           {(scenarios.data?.scenarios ?? []).map((s) => (
             <li key={s.id}>
-              <strong>{titleOf(s, i18n.language)}</strong> <span className="mono">{s.slug}</span> v{s.version} ·{' '}
+              <Link to={`/training/scenarios/${s.id}`}>
+                <strong>{titleOf(s, i18n.language)}</strong>
+              </Link>{' '}
+              <span className="mono">{s.slug}</span> v{s.version} ·{' '}
               {s.status === 'published' ? t('training:scenarios.published') : t('training:scenarios.draft')}{' '}
               <button type="button" className="button button-small" onClick={() => void playAlone(s.id)}>
                 {t('training:scenarios.play')}

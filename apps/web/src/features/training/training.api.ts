@@ -3,6 +3,10 @@ const enc = encodeURIComponent;
 
 export const trainingApi = {
   scenarios: () => '/api/training/scenarios',
+  scenario: (id: string) => `/api/training/scenarios/${enc(id)}`,
+  copy: (id: string) => `/api/training/scenarios/${enc(id)}/copy`,
+  publish: (id: string) => `/api/training/scenarios/${enc(id)}/publish`,
+  check: () => '/api/training/check',
   sessions: () => '/api/training/sessions',
   session: (id: string) => `/api/training/sessions/${enc(id)}`,
   progress: (id: string) => `/api/training/sessions/${enc(id)}/progress`,
