@@ -113,6 +113,8 @@ describe('sign-in and shell in the browser', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);
+    // Like a person, start typing once the form is on screen with the cursor in the username field.
+    await page.waitForFunction(() => document.activeElement?.id === 'login-username');
     await page.keyboard.type(account.username);
     await page.keyboard.press('Tab');
     await page.keyboard.type(account.password);
