@@ -125,3 +125,15 @@ describe('scoring from combinations', () => {
     expect(results[3]!.indicators.map((i) => i.family)).not.toContain('network');
   });
 });
+
+describe('everyday Bosnian phrasing of a fishing ad', () => {
+  it('finds accommodation and visa arranged together, and an upfront fee stated as an amount, so the ad is flagged', () => {
+    const text =
+      'Posao u Njemačkoj, bez iskustva, smještaj i viza osigurani, javi se na viber 061 234 567, plaćaš 300 EUR unaprijed za papire';
+    const result = analyzer.analyze({ id: 'ba-1', text });
+    expect(result.indicators.map((i) => i.id)).toEqual(
+      expect.arrayContaining(['rec_accommodation_provided', 'rec_visa_arranged', 'rec_upfront_fee']),
+    );
+    expect(result.flagged).toBe(true);
+  });
+});
