@@ -6,6 +6,7 @@ import type { audit } from '@trag/contracts';
 import { queryString, useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
 import { PageHeader } from '../../components/page-header';
+import { Pagination } from '../../components/pagination';
 import { useFormat } from '../../i18n/format';
 
 const FILTERS = ['from', 'to', 'action', 'recordType', 'caseId', 'actorUserId', 'recordId'] as const;
@@ -133,33 +134,7 @@ export function AuditPage() {
               </p>
             )}
           </div>
-          <div className="pagination">
-            <span>
-              {t('common:pagination.range', {
-                from: format.number(total === 0 ? 0 : offset + 1),
-                to: format.number(Math.min(offset + PAGE_SIZE, total)),
-                total: format.number(total),
-              })}
-            </span>
-            <span>
-              <button
-                type="button"
-                className="button button-small"
-                disabled={offset === 0}
-                onClick={() => page(Math.max(0, offset - PAGE_SIZE))}
-              >
-                {t('common:pagination.previous')}
-              </button>{' '}
-              <button
-                type="button"
-                className="button button-small"
-                disabled={offset + PAGE_SIZE >= total}
-                onClick={() => page(offset + PAGE_SIZE)}
-              >
-                {t('common:pagination.next')}
-              </button>
-            </span>
-          </div>
+          <Pagination offset={offset} pageSize={PAGE_SIZE} total={total} onPage={page} />
         </>
       )}
     </>

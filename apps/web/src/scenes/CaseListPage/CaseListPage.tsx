@@ -6,9 +6,9 @@ import { cases, type search } from '@trag/contracts';
 import { queryString, useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
 import { PageHeader } from '../../components/page-header';
+import { Pagination } from '../../components/pagination';
 import { CaseTable } from '../../features/cases/case-table';
 import { casesApi } from '../../features/cases/cases.api';
-import { useFormat } from '../../i18n/format';
 
 const PAGE_SIZE = 50;
 /** With a text filter, matches come from full-text search among this many of the user's latest cases. */
@@ -16,7 +16,6 @@ const TEXT_FILTER_WINDOW = 200;
 
 export function CaseListPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const [params, setParams] = useSearchParams();
   const applied = {
     status: params.get('status') ?? '',
@@ -146,33 +145,7 @@ export function CaseListPage() {
       ) : (
         <>
           <CaseTable items={shown} caption={t('cases:list.title')} />
-          <div className="pagination">
-            <span aria-live="polite">
-              {t('common:pagination.range', {
-                from: format.number(total === 0 ? 0 : offset + 1),
-                to: format.number(Math.min(offset + PAGE_SIZE, total)),
-                total: format.number(total),
-              })}
-            </span>
-            <span>
-              <button
-                type="button"
-                className="button button-small"
-                disabled={offset === 0}
-                onClick={() => page(Math.max(0, offset - PAGE_SIZE))}
-              >
-                {t('common:pagination.previous')}
-              </button>{' '}
-              <button
-                type="button"
-                className="button button-small"
-                disabled={offset + PAGE_SIZE >= total}
-                onClick={() => page(offset + PAGE_SIZE)}
-              >
-                {t('common:pagination.next')}
-              </button>
-            </span>
-          </div>
+          <Pagination offset={offset} pageSize={PAGE_SIZE} total={total} onPage={page} />
         </>
       )}
     </>

@@ -6,6 +6,7 @@ import type { search } from '@trag/contracts';
 import { queryString, useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
 import { PageHeader } from '../../components/page-header';
+import { Pagination } from '../../components/pagination';
 import { casesApi } from '../../features/cases/cases.api';
 
 const TYPES = ['case', 'entity', 'note', 'task'] as const;
@@ -124,27 +125,7 @@ export function SearchPage() {
               </li>
             ))}
           </ul>
-          <div className="pagination">
-            <span />
-            <span>
-              <button
-                type="button"
-                className="button button-small"
-                disabled={offset === 0}
-                onClick={() => page(Math.max(0, offset - PAGE_SIZE))}
-              >
-                {t('common:pagination.previous')}
-              </button>{' '}
-              <button
-                type="button"
-                className="button button-small"
-                disabled={!results.data.more}
-                onClick={() => page(offset + PAGE_SIZE)}
-              >
-                {t('common:pagination.next')}
-              </button>
-            </span>
-          </div>
+          <Pagination offset={offset} pageSize={PAGE_SIZE} hasMore={results.data.more} onPage={page} />
         </section>
       ) : null}
     </>
