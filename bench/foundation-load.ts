@@ -6,16 +6,16 @@
 // PostgreSQL: a throw-away database beside TRAG_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/test).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createDatabase, migrateToLatest, type DialectName } from '@trag/db';
 import { systemClock, type CoreContext } from '@trag/core/shared';
 import { loadDemoWorkspaceIfEmpty, loadScaleDemo } from '@trag/core/demo';
 import { AuthService, actorFromUser } from '@trag/core/identity';
+import { createThrowAwayStore, SEARCH_QUERIES } from './support/scale-workspace';
 
 interface AutocannonResult {
   requests: { total: number; average: number };
@@ -59,26 +59,6 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 // Victim records are encrypted under a master key: a throw-away one for the throw-away data, shared by the
 // in-process demo loader and the server process.
 process.env.TRAG_MASTER_KEY ??= randomBytes(32).toString('base64');
-const PG_BASE = process.env.TRAG_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-// Words a user would type: Latin and Cyrillic, with and without diacritics, names, places, identifiers.
-const QUERIES = [
-  'posao',
-  'посао',
-  'Đorđević',
-  'djordjevic',
-  'Ђорђевић',
-  'hodzic',
-  'Sarajevo',
-  'labour exploitation',
-  'Beograd',
-  'instagram',
-  'massage salon',
-  'Krasniqi',
-  'modelling agency',
-  'Skopje',
-  'gmail',
-];
 
 function load(): string {
   return loadavg()
@@ -116,19 +96,8 @@ interface Row {
 }
 
 async function benchEngine(engine: DialectName, port: number): Promise<Row[]> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), `trag-bench-foundation-${engine}-`));
-  let databaseUrl: string | undefined;
-  let dbName: string | undefined;
-  if (engine === 'postgres') {
-    dbName = `trag_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_BASE });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(PG_BASE);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-  }
+  const store = await createThrowAwayStore(engine, 'foundation');
+  const { dataDir, databaseUrl } = store;
   let server: ChildProcess | undefined;
   try {
     const database = createDatabase({ databaseUrl, sqlitePath: path.join(dataDir, 'trag.sqlite') });
@@ -218,7 +187,7 @@ async function benchEngine(engine: DialectName, port: number): Promise<Row[]> {
             method: 'GET',
             setupRequest: (request) => ({
               ...request,
-              path: `/api/search?q=${encodeURIComponent(QUERIES[q++ % QUERIES.length]!)}`,
+              path: `/api/search?q=${encodeURIComponent(SEARCH_QUERIES[q++ % SEARCH_QUERIES.length]!)}`,
             }),
           },
         ],
@@ -229,13 +198,7 @@ async function benchEngine(engine: DialectName, port: number): Promise<Row[]> {
       server.kill('SIGTERM');
       await new Promise((r) => server!.once('exit', r));
     }
-    rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: PG_BASE });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    }
+    await store.remove();
   }
 }
 

@@ -4,17 +4,16 @@
 // loaded. Separates query cost from HTTP and from other processes competing for the CPU.
 //   npx tsx bench/foundation-queries.ts [--engines sqlite,postgres] [--cases 10000] [--iterations 300]
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createDatabase, migrateToLatest, type DialectName } from '@trag/db';
 import { systemClock, type CoreContext } from '@trag/core/shared';
 import { loadDemoWorkspaceIfEmpty, loadScaleDemo } from '@trag/core/demo';
 import { actorFromUser } from '@trag/core/identity';
 import { CaseService } from '@trag/core/cases';
 import { SearchService } from '@trag/core/search';
+import { createThrowAwayStore, SEARCH_QUERIES } from './support/scale-workspace';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,24 +23,6 @@ const { values: args } = parseArgs({
   },
 });
 process.env.TRAG_MASTER_KEY ??= randomBytes(32).toString('base64');
-const PG_BASE = process.env.TRAG_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const QUERIES = [
-  'posao',
-  'посао',
-  'Đorđević',
-  'djordjevic',
-  'Ђорђевић',
-  'hodzic',
-  'Sarajevo',
-  'labour exploitation',
-  'Beograd',
-  'instagram',
-  'massage salon',
-  'Krasniqi',
-  'modelling agency',
-  'Skopje',
-  'gmail',
-];
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -67,19 +48,8 @@ async function time(n: number, op: (i: number) => Promise<unknown>): Promise<str
 }
 
 for (const engine of args.engines.split(',') as DialectName[]) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), `trag-bench-queries-${engine}-`));
-  let dbName: string | undefined;
-  let databaseUrl: string | undefined;
-  if (engine === 'postgres') {
-    dbName = `trag_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_BASE });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(PG_BASE);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-  }
+  const store = await createThrowAwayStore(engine, 'queries');
+  const { dataDir, databaseUrl } = store;
   const database = createDatabase({ databaseUrl, sqlitePath: path.join(dataDir, 'trag.sqlite') });
   try {
     await migrateToLatest(database);
@@ -103,16 +73,10 @@ for (const engine of args.engines.split(',') as DialectName[]) {
       `[${engine}] CaseService.list (my cases, 50)  ${await time(n, () => cases.list(actor, { limit: 50 }))}`,
     );
     console.log(
-      `[${engine}] SearchService.search (15 queries) ${await time(n, (i) => search.search(actor, { q: QUERIES[i % QUERIES.length]! }))}`,
+      `[${engine}] SearchService.search (15 queries) ${await time(n, (i) => search.search(actor, { q: SEARCH_QUERIES[i % SEARCH_QUERIES.length]! }))}`,
     );
   } finally {
     await database.destroy();
-    rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: PG_BASE });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    }
+    await store.remove();
   }
 }
