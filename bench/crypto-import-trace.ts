@@ -4,7 +4,7 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/trag_bench npx tsx bench/crypto-import-trace.ts 1000000
 // Generated data (clearly synthetic): 1% of addresses are "hubs" (exchanges/services) that receive and send most
 // transfers (fan-in/fan-out, as on the real chains); the rest are ordinary wallets with a few transfers each.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, migrateToLatest } from '@trag/db';
@@ -65,6 +65,17 @@ function* transfers(): Generator<FlowRecord> {
   }
 }
 
+/** The process's peak resident set (Linux VmHWM), else the sampled peak. */
+const highWater = () => {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+};
+const fileSizes = (d: string) =>
+  `${(readdirSync(d).reduce((sum, f) => sum + statSync(join(d, f)).size, 0) / 1e9).toFixed(2)} GB on disk`;
 const mem = () => `${Math.round(process.memoryUsage().rss / 1e6)} MB RSS`;
 const dir = mkdtempSync(join(tmpdir(), 'trag-crypto-bench-'));
 const database = createDatabase(
@@ -123,16 +134,21 @@ try {
   const caseId = (await new CaseService(ctx).create(actor, { title: 'Benchmark (synthetic)', type: 'other' })).id;
   const service = new CryptoService(ctx);
   let t0 = performance.now();
-  const summary = await service.importRecords(actor, caseId, 'generated', 'generated', transfers());
+  const cpu0 = process.cpuUsage();
+  const summary = await service.importRecords(actor, caseId, 'generated', 'generated', transfers, {
+    resumeKey: `generated:${N}`,
+  });
   const importS = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   console.log(
-    `${database.dialect}: imported ${summary.added.toLocaleString('en')} transfers in ${importS.toFixed(1)} s (${Math.round(summary.added / importS).toLocaleString('en')}/s), peak ${Math.round(peak / 1e6)} MB RSS`,
+    `${database.dialect}: imported ${summary.added.toLocaleString('en')} transfers in ${importS.toFixed(1)} s (${Math.round(summary.added / importS).toLocaleString('en')}/s), CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${(((cpu.user + cpu.system) / summary.added) * 1000).toFixed(0)} ns/transfer), peak ${Math.round(Math.max(peak, highWater()) / 1e6)} MB RSS${database.sqlite ? `, database ${fileSizes(dir)}` : ''}`,
   );
 
   // Seed: an ordinary wallet with outgoing transfers early in the data.
   const seed = address(HUBS + 7);
   for (const maxNodes of [2000, 20000]) {
     t0 = performance.now();
+    const c0 = process.cpuUsage();
     const outcome = await service.trace(actor, caseId, {
       seed: { address: seed },
       direction: 'forward',
@@ -142,8 +158,9 @@ try {
       asset: 'USDT',
     });
     const traceS = (performance.now() - t0) / 1000;
+    const traceCpu = process.cpuUsage(c0);
     console.log(
-      `5-hop forward FIFO trace (maxNodes ${maxNodes}): ${traceS.toFixed(2)} s, ${outcome.result.edges.length} traced transfers, ${outcome.result.nodes.length} nodes, ${outcome.result.endpoints.length} endpoints, truncated=${outcome.result.truncated}`,
+      `5-hop forward FIFO trace (maxNodes ${maxNodes}): ${traceS.toFixed(2)} s (CPU ${((traceCpu.user + traceCpu.system) / 1e6).toFixed(2)} s), ${outcome.result.edges.length} traced transfers, ${outcome.result.nodes.length} nodes, ${outcome.result.endpoints.length} endpoints, truncated=${outcome.result.truncated}`,
     );
   }
 } finally {

@@ -55,6 +55,10 @@ export const ImportListItem = Type.Object({
   fileName: Type.String(),
   sha256: Type.String(),
   records: Type.Integer(),
+  /** 'incomplete': interrupted part-way; importing the same source again completes it. Not traced until then. */
+  status: Type.Union([Type.Literal('complete'), Type.Literal('incomplete')]),
+  /** Records committed so far (equals records when complete). */
+  committed: Type.Integer(),
   createdAt: Type.String(),
 });
 export const ImportListResponse = Type.Object({ imports: Type.Array(ImportListItem) });

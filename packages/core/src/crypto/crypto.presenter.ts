@@ -17,6 +17,8 @@ export function presentImport(row: CryptoImportsTable): contracts.ImportListResp
     fileName: row.file_name,
     sha256: row.file_sha256,
     records: Number(row.record_count),
+    status: row.status === 'incomplete' ? 'incomplete' : 'complete',
+    committed: Number(row.committed),
     createdAt: row.created_at,
   };
 }

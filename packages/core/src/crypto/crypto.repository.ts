@@ -79,16 +79,76 @@ export class CryptoRepository {
     return trx.insertInto('crypto_imports').values(row).execute();
   }
 
-  setImportResult(id: string, recordCount: number, stats: string, trx: Db = this.db) {
-    return trx.updateTable('crypto_imports').set({ record_count: recordCount, stats }).where('id', '=', id).execute();
+  /** The highest transfer seq of the whole table (seq is global): every row written after this call is larger. */
+  maxSeqAll(trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_transfers')
+      .select((eb) => eb.fn.max('seq').as('max'))
+      .executeTakeFirst()
+      .then((r) => Number(r?.max ?? 0));
   }
 
-  finishImport(id: string, sha256: string, recordCount: number, stats: string, trx: Db = this.db) {
+  setImportProgress(id: string, committed: number, added: number, trx: Db = this.db) {
+    return trx.updateTable('crypto_imports').set({ committed, added }).where('id', '=', id).execute();
+  }
+
+  completeImport(id: string, sha256: string, recordCount: number, added: number, stats: string, trx: Db = this.db) {
     return trx
       .updateTable('crypto_imports')
-      .set({ file_sha256: sha256, record_count: recordCount, stats })
+      .set({ file_sha256: sha256, record_count: recordCount, added, committed: recordCount, stats, status: 'complete' })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** Removes an unfinished import and every transfer it wrote (they all have seq > its base_seq). */
+  async deleteImport(caseId: string, importId: string, baseSeq: number, trx: Db = this.db) {
+    await trx
+      .deleteFrom('crypto_transfers')
+      .where('seq', '>', baseSeq)
+      .where('import_id', '=', importId)
+      .where('case_id', '=', caseId)
+      .execute();
+    await trx.deleteFrom('crypto_imports').where('id', '=', importId).execute();
+  }
+
+  /** The lowest base_seq of the case's unfinished imports (their rows are not part of any snapshot yet), or null. */
+  lowestIncompleteBase(caseId: string, trx: Db = this.db) {
+    return trx
+      .selectFrom('crypto_imports')
+      .select((eb) => eb.fn.min('base_seq').as('min'))
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'incomplete')
+      .executeTakeFirst()
+      .then((r) => (r?.min === null || r?.min === undefined ? null : Number(r.min)));
+  }
+
+  /**
+   * SQLite bulk phase: the two node indexes are dropped while a large import appends rows and built again at the
+   * end (one sort instead of millions of random B-tree inserts). The unique content-key index stays: it is what
+   * makes re-imports add nothing. `restoreNodeIndexes` is also run before every import and trace, so an import
+   * killed mid-way never leaves the case without them for long.
+   */
+  dropNodeIndexes() {
+    if (!this.sqlite) return false;
+    this.sqlite.prepare('DROP INDEX IF EXISTS crypto_transfers_from_idx').run();
+    this.sqlite.prepare('DROP INDEX IF EXISTS crypto_transfers_to_idx').run();
+    return true;
+  }
+
+  restoreNodeIndexes() {
+    if (!this.sqlite) return;
+    this.sqlite
+      .prepare('CREATE INDEX IF NOT EXISTS crypto_transfers_from_idx ON crypto_transfers (from_node, case_id)')
+      .run();
+    this.sqlite
+      .prepare('CREATE INDEX IF NOT EXISTS crypto_transfers_to_idx ON crypto_transfers (to_node, case_id)')
+      .run();
+  }
+
+  /** SQLite: fewer, larger WAL checkpoints while a bulk import runs (restored afterwards). */
+  setBulkPragmas(on: boolean) {
+    if (!this.sqlite) return;
+    this.sqlite.prepare(`PRAGMA wal_autocheckpoint = ${on ? 20000 : 1000}`).run();
   }
 
   listImports(caseId: string, trx: Db = this.db) {

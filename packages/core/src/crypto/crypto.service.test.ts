@@ -7,6 +7,7 @@ import { CaseService } from '../cases';
 import { buildActor, buildAgency } from '../cases/cases.builders';
 import { fixedClock, type Actor, type CoreContext } from '../shared';
 import { CryptoService, type TraceRequest } from './crypto.service';
+import type { FlowRecord } from './flow-record';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, 'fixtures', name));
 const RECRUITER = '0x253ea3775efbec616d703dc73e38c8b7d1af2a04';
@@ -170,6 +171,80 @@ describeEachDialect('crypto service', (dialect) => {
     const { otherCases, result } = await service.trace(investigator, caseId, request);
     expect(result.nodes[0]!.hop).toBe(0);
     expect(Object.values(otherCases)).toEqual([1]);
+  });
+
+  // Ten generated Tron USDT transfers: a → b → c … (synthetic).
+  const TRON = [
+    'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+    'TXLAQ63Xg1NAzckPwKHvzw7CSEmLMEqcdj',
+    'TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW',
+  ];
+  const chainRecords = (n: number): FlowRecord[] =>
+    Array.from({ length: n }, (_, i) => ({
+      chain: 'trx' as const,
+      asset: 'USDT',
+      tokenContract: TRON[0]!,
+      txHash: (i + 1).toString(16).padStart(64, '0'),
+      key: 'trc20',
+      from: TRON[1 + (i % 2)]!,
+      to: TRON[1 + ((i + 1) % 2)]!,
+      amount: `${i + 1}`,
+      time: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(),
+      blockNumber: 60_000_000 + i,
+      source: { file: 'generated', line: i + 1 },
+    }));
+
+  it('commits large imports in chunks and takes every chunk back when the input fails part-way', async () => {
+    function* failing() {
+      yield* chainRecords(7);
+      throw new Error('corrupt block at offset 1234');
+    }
+    await expect(
+      service.importRecords(investigator, caseId, 'btc_blocks', 'blk00000.dat', failing, { chunkSize: 3 }),
+    ).rejects.toThrow('corrupt block at offset 1234');
+    expect(await service.listTransfers(investigator, caseId, { limit: 10, offset: 0 })).toEqual([]);
+    expect(await service.listImports(investigator, caseId)).toEqual([]);
+  });
+
+  it('leaves an interrupted import incomplete and untraced; running it again completes it without duplicates', async () => {
+    // A source that delivers 7 records and then hangs forever: like a process killed after two committed chunks.
+    let hang: (() => void) | undefined;
+    async function* interrupted() {
+      yield* chainRecords(7);
+      await new Promise<void>((resolve) => (hang = resolve));
+    }
+    void service
+      .importRecords(investigator, caseId, 'generated', 'ten.json', interrupted, { resumeKey: 'ten', chunkSize: 3 })
+      .catch(() => undefined);
+    let imports = await service.listImports(investigator, caseId);
+    for (let i = 0; i < 200 && !(imports[0]?.committed === 6 && hang); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      imports = await service.listImports(investigator, caseId);
+    }
+    expect(imports).toMatchObject([{ status: 'incomplete', committed: 6, added: 6 }]);
+    expect(await service.listTransfers(investigator, caseId, { limit: 20, offset: 0 })).toHaveLength(6);
+    const seed = { ...request, seed: { address: TRON[1]! }, asset: 'USDT' };
+    const during = await service.trace(investigator, caseId, seed);
+    expect(during.result.seedValue).toBe(0); // half an import is never traced
+    expect(during.snapshot.imports).toEqual([]);
+
+    const resumed = await service.importRecords(investigator, caseId, 'generated', 'ten.json', chainRecords(10), {
+      resumeKey: 'ten',
+      chunkSize: 3,
+    });
+    expect(resumed).toMatchObject({ importId: imports[0]!.id, records: 10, added: 10, alreadyImported: false });
+    expect(await service.listTransfers(investigator, caseId, { limit: 20, offset: 0 })).toHaveLength(10);
+    expect(await service.listImports(investigator, caseId)).toMatchObject([{ status: 'complete', committed: 10 }]);
+    const after = await service.trace(investigator, caseId, seed);
+    expect(after.result.seedValue).toBe(1 + 3 + 5 + 7 + 9); // every transfer TRON[1] sent
+
+    // The same content again, under another name and key: nothing added, the earlier import returned.
+    const again = await service.importRecords(investigator, caseId, 'generated', 'copy.json', chainRecords(10), {
+      chunkSize: 4,
+    });
+    expect(again).toMatchObject({ importId: resumed.importId, added: 0, alreadyImported: true });
+    expect(await service.listImports(investigator, caseId)).toHaveLength(1);
+    hang?.();
   });
 
   it('hides the case from non-members', async () => {

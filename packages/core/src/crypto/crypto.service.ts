@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AuditService } from '../audit';
+import type { CryptoImportsTable } from '@trag/db';
 import { CaseAccess, CaseService } from '../cases';
 import { AppError, canonicalJson, invalid, newId, notFound, type Actor, type CoreContext } from '../shared';
 import { validateAddress } from './address';
@@ -101,6 +102,10 @@ export interface SavedTrace extends TraceOutcome {
 }
 
 const MAX_HOPS_LIMIT = 20;
+/** Records per committed chunk: large enough to amortise a commit, small enough to keep the WAL and memory small. */
+const IMPORT_CHUNK = 50_000;
+/** After this many records in one run, a SQLite import switches to the bulk phase (node indexes rebuilt at the end). */
+const BULK_AFTER = 200_000;
 const MAX_NODES_LIMIT = 20_000;
 
 export class CryptoService {
@@ -121,9 +126,11 @@ export class CryptoService {
   // ---- import ---------------------------------------------------------------------------------------------------
 
   /**
-   * Imports one file into a case, atomically: the file is parsed and validated while it is written inside one
-   * transaction; any error (naming file, line and reason) leaves the case unchanged. Idempotent: the same file adds
-   * nothing, and transfers already known from another export are not duplicated.
+   * Imports one file into a case. Transfer files are written in chunks (see `writeChunked`): a file that fails
+   * validation part-way (the error names file, line and reason) leaves the case unchanged; one interrupted by a crash
+   * stays 'incomplete' and importing the same file again resumes it. Idempotent: the same file adds nothing, and
+   * transfers already known from another export are not duplicated. Tag files are small and written in one
+   * transaction.
    */
   async importFile(actor: Actor, caseId: string, input: ImportInput): Promise<ImportSummary> {
     await this.access.requireWriter(actor, caseId);
@@ -132,17 +139,17 @@ export class CryptoService {
     const sha256 = createHash('sha256').update(input.data).digest('hex');
     const fileName = input.fileName.replace(/[\\/]/g, '_').slice(0, 200) || 'upload';
     const existing = await this.repo.getImportByFile(caseId, input.kind, sha256);
-    if (existing) {
-      return {
-        importId: existing.id,
+    if (existing) return this.alreadyImported(existing, input.kind, sha256);
+    if (input.kind !== 'tagpack_yaml' && input.kind !== 'tag_csv') {
+      const stats = newStats();
+      return this.writeChunked(actor, caseId, {
         kind: input.kind,
-        fileName: existing.file_name,
+        fileName,
+        resumeKey: sha256,
         sha256,
-        records: existing.record_count,
-        added: 0,
-        alreadyImported: true,
-        stats: JSON.parse(existing.stats) as ImportStats,
-      };
+        stats,
+        records: () => this.records(input, fileName, stats),
+      });
     }
     const importId = newId();
     const stats = newStats();
@@ -160,27 +167,19 @@ export class CryptoService {
           stats: '{}',
           created_by: actor.userId,
           created_at: createdAt,
+          status: 'incomplete',
+          committed: 0,
+          added: 0,
+          base_seq: 0,
         },
         trx,
       );
-      if (input.kind === 'tagpack_yaml' || input.kind === 'tag_csv') {
-        const tags: TagRecord[] =
-          input.kind === 'tagpack_yaml'
-            ? importTagPackYaml(input.data.toString('utf8'), fileName, stats)
-            : await importTagCsv(Readable.from([input.data]), fileName, stats);
-        added = await this.repo.insertTags(caseId, importId, tags, createdAt, newId, trx);
-      } else {
-        let batch: FlowRecord[] = [];
-        for await (const record of this.records(input, fileName, stats)) {
-          batch.push(record);
-          if (batch.length >= 500) {
-            added += await this.repo.insertTransfers(caseId, importId, batch, trx);
-            batch = [];
-          }
-        }
-        added += await this.repo.insertTransfers(caseId, importId, batch, trx);
-      }
-      await this.repo.setImportResult(importId, stats.records, JSON.stringify(stats), trx);
+      const tags: TagRecord[] =
+        input.kind === 'tagpack_yaml'
+          ? importTagPackYaml(input.data.toString('utf8'), fileName, stats)
+          : await importTagCsv(Readable.from([input.data]), fileName, stats);
+      added = await this.repo.insertTags(caseId, importId, tags, createdAt, newId, trx);
+      await this.repo.completeImport(importId, sha256, stats.records, added, JSON.stringify(stats), trx);
       await this.audit.record(
         actor,
         {
@@ -202,6 +201,19 @@ export class CryptoService {
       added,
       alreadyImported: false,
       stats,
+    };
+  }
+
+  private alreadyImported(existing: CryptoImportsTable, kind: string, sha256: string): ImportSummary {
+    return {
+      importId: existing.id,
+      kind: kind as ImportKind,
+      fileName: existing.file_name,
+      sha256,
+      records: Number(existing.record_count),
+      added: 0,
+      alreadyImported: true,
+      stats: JSON.parse(existing.stats) as ImportStats,
     };
   }
 
@@ -228,91 +240,157 @@ export class CryptoService {
   }
 
   /**
-   * Imports already-normalised records (block parser, demo data, generators, connectors) as one atomic import,
-   * streaming: records are written in batches inside one transaction while their content hash is computed; if the
-   * same content had been imported before, the transaction is rolled back and the earlier import is returned.
+   * Imports already-normalised records (block parser, demo data, generators, connectors), streaming, in chunks (see
+   * `writeChunked`). The import's identity is the hash of its content; `resumeKey` names the source (a file hash, a
+   * block range …) so that a re-run after a crash resumes the unfinished import instead of starting another.
    */
   async importRecords(
     actor: Actor,
     caseId: string,
     kind: string,
     fileName: string,
-    records: Iterable<FlowRecord> | AsyncIterable<FlowRecord>,
+    records:
+      Iterable<FlowRecord> | AsyncIterable<FlowRecord> | (() => Iterable<FlowRecord> | AsyncIterable<FlowRecord>),
+    options: { resumeKey?: string; chunkSize?: number } = {},
   ): Promise<ImportSummary> {
     await this.access.requireWriter(actor, caseId);
-    const importId = newId();
-    const hash = createHash('sha256');
     const stats = newStats();
-    let added = 0;
-    let duplicate: ImportSummary | null = null;
-    let finalSha = '';
-    const rollback = new Error('duplicate import');
+    return this.writeChunked(actor, caseId, {
+      kind,
+      fileName,
+      resumeKey: options.resumeKey ?? newId(),
+      stats,
+      countStats: true,
+      records: typeof records === 'function' ? records : () => records,
+      ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
+    });
+  }
+
+  /**
+   * The one write path for transfers. The import row is created first as 'incomplete' with the highest transfer seq
+   * before it (base_seq); records are then written in chunks of `chunkSize`, each chunk in its own transaction that
+   * also advances the row's `committed` counter, so the WAL stays small and memory flat at any size. Then:
+   *  - success: the row becomes 'complete' with the content hash, counts and stats, and the import is audited;
+   *    if an earlier complete import had the same content, this one is removed and the earlier one returned;
+   *  - an error thrown while reading (bad line, corrupt block): every row this import wrote is deleted with the
+   *    import row, so the case is as before, and the error is passed on;
+   *  - a crash: the row stays 'incomplete'; its rows are outside every trace snapshot (see `snapshot`), and running
+   *    the same source again (same resumeKey) skips the committed records and completes it.
+   * Every chunk inserts with ON CONFLICT DO NOTHING on the content key, so records written twice (a chunk committed
+   * just before a crash, overlapping exports) are never duplicated.
+   */
+  private async writeChunked(
+    actor: Actor,
+    caseId: string,
+    source: {
+      kind: string;
+      fileName: string;
+      resumeKey: string;
+      /** Known for files (hash of the bytes); otherwise the hash of the records is used. */
+      sha256?: string;
+      stats: ImportStats;
+      /** Count read/records here (the file importers count them themselves). */
+      countStats?: boolean;
+      records: () => Iterable<FlowRecord> | AsyncIterable<FlowRecord>;
+      chunkSize?: number;
+    },
+  ): Promise<ImportSummary> {
+    const chunkSize = source.chunkSize ?? IMPORT_CHUNK;
+    const pendingKey = `pending:${source.resumeKey}`;
+    const stats = source.stats;
+    const db = this.ctx.database.db;
+    this.repo.restoreNodeIndexes();
+    let row: CryptoImportsTable | undefined = await this.repo.getImportByFile(caseId, source.kind, pendingKey);
+    if (!row) {
+      const created: CryptoImportsTable = {
+        id: newId(),
+        case_id: caseId,
+        kind: source.kind,
+        file_name: source.fileName,
+        file_sha256: pendingKey,
+        record_count: 0,
+        stats: '{}',
+        created_by: actor.userId,
+        created_at: this.now(),
+        status: 'incomplete',
+        committed: 0,
+        added: 0,
+        base_seq: await this.repo.maxSeqAll(),
+      };
+      await this.repo.createImport(created);
+      row = created;
+    }
+    const importId = row.id;
+    const baseSeq = Number(row.base_seq);
+    const resumeFrom = Number(row.committed);
+    let added = Number(row.added);
+    const hash = createHash('sha256');
+    let bulk = false;
+    let index = 0;
+    let batch: FlowRecord[] = [];
+    const flush = async () => {
+      const chunk = batch;
+      batch = [];
+      await db.transaction().execute(async (trx) => {
+        for (let i = 0; i < chunk.length; i += 500) {
+          added += await this.repo.insertTransfers(caseId, importId, chunk.slice(i, i + 500), trx);
+        }
+        await this.repo.setImportProgress(importId, index, added, trx);
+      });
+      if (!bulk && index - resumeFrom >= BULK_AFTER && this.repo.dropNodeIndexes()) {
+        bulk = true;
+        this.repo.setBulkPragmas(true);
+      }
+    };
     try {
-      await this.ctx.database.db.transaction().execute(async (trx) => {
-        await this.repo.createImport(
-          {
-            id: importId,
-            case_id: caseId,
-            kind,
-            file_name: fileName,
-            file_sha256: `pending:${importId}`,
-            record_count: 0,
-            stats: '{}',
-            created_by: actor.userId,
-            created_at: this.now(),
-          },
-          trx,
-        );
-        let batch: FlowRecord[] = [];
-        for await (const r of records) {
-          hash.update(`${r.chain}|${r.txHash}|${r.key}|${r.from}|${r.to}|${r.amount}|${r.time}\n`);
+      for await (const r of source.records()) {
+        if (source.countStats) {
           stats.read++;
           stats.records++;
-          batch.push(r);
-          if (batch.length >= 500) {
-            added += await this.repo.insertTransfers(caseId, importId, batch, trx);
-            batch = [];
-          }
         }
-        added += await this.repo.insertTransfers(caseId, importId, batch, trx);
-        const sha256 = hash.digest('hex');
-        const existing = await this.repo.getImportByFile(caseId, kind, sha256, trx);
-        if (existing) {
-          duplicate = {
-            importId: existing.id,
-            kind: kind as ImportKind,
-            fileName: existing.file_name,
-            sha256,
-            records: existing.record_count,
-            added: 0,
-            alreadyImported: true,
-            stats,
-          };
-          throw rollback;
-        }
-        await this.repo.finishImport(importId, sha256, stats.records, JSON.stringify(stats), trx);
-        finalSha = sha256;
-        await this.audit.record(
-          actor,
-          {
-            action: 'crypto.import',
-            recordType: 'crypto_import',
-            recordId: importId,
-            caseId,
-            details: { kind, sha256, records: stats.records, added },
-          },
-          trx,
-        );
-      });
+        if (!source.sha256) hash.update(`${r.chain}|${r.txHash}|${r.key}|${r.from}|${r.to}|${r.amount}|${r.time}\n`);
+        index++;
+        if (index <= resumeFrom) continue; // committed by an earlier, interrupted run
+        batch.push(r);
+        if (batch.length >= chunkSize) await flush();
+      }
+      await flush();
     } catch (error) {
-      if (error === rollback && duplicate) return duplicate;
+      // Bad input part-way: take back what this import wrote, so the case is as it was.
+      await this.repo.deleteImport(caseId, importId, baseSeq).catch(() => undefined);
       throw error;
+    } finally {
+      if (bulk) {
+        this.repo.setBulkPragmas(false);
+        this.repo.restoreNodeIndexes();
+      }
     }
+    const sha256 = source.sha256 ?? hash.digest('hex');
+    const earlier = await this.repo.getImportByFile(caseId, source.kind, sha256);
+    if (earlier) {
+      // Same content as a complete import: nothing new can have been added; keep the earlier one only.
+      await this.repo.deleteImport(caseId, importId, baseSeq);
+      return { ...this.alreadyImported(earlier, source.kind, sha256), stats };
+    }
+    await db.transaction().execute(async (trx) => {
+      await this.repo.completeImport(importId, sha256, stats.records, added, JSON.stringify(stats), trx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'crypto.import',
+          recordType: 'crypto_import',
+          recordId: importId,
+          caseId,
+          details: { kind: source.kind, sha256, records: stats.records, added, resumed: resumeFrom > 0 },
+        },
+        trx,
+      );
+    });
     return {
       importId,
-      kind: kind as ImportKind,
-      fileName,
-      sha256: finalSha,
+      kind: source.kind as ImportKind,
+      fileName: source.fileName,
+      sha256,
       records: stats.records,
       added,
       alreadyImported: false,
@@ -459,10 +537,17 @@ export class CryptoService {
     return outcome;
   }
 
+  /**
+   * What a trace sees: the case's complete imports and every transfer up to maxSeq. While an import is unfinished
+   * (running, or interrupted and not yet resumed) maxSeq stops below its first row, so half an import is never traced.
+   */
   private async snapshot(caseId: string): Promise<TraceSnapshot> {
-    const imports = await this.repo.listImports(caseId);
+    this.repo.restoreNodeIndexes();
+    const imports = (await this.repo.listImports(caseId)).filter((i) => i.status === 'complete');
+    const unfinished = await this.repo.lowestIncompleteBase(caseId);
+    const max = await this.repo.maxSeq(caseId);
     return {
-      maxSeq: await this.repo.maxSeq(caseId),
+      maxSeq: unfinished === null ? max : Math.min(max, unfinished),
       imports: imports.map((i) => ({ id: i.id, sha256: i.file_sha256, fileName: i.file_name })),
     };
   }

@@ -15,6 +15,14 @@ export interface CryptoImportsTable {
   stats: string;
   created_by: string;
   created_at: string;
+  /** 'incomplete' while a chunked import is under way or was interrupted (a re-run resumes it), then 'complete'. */
+  status: string;
+  /** Records of the source committed so far (where a resumed import continues). */
+  committed: number;
+  /** Transfers this import added to the case so far. */
+  added: number;
+  /** The highest transfer seq before this import started: its rows all have a larger seq. */
+  base_seq: number;
 }
 
 export interface CryptoTransfersTable {
