@@ -1,12 +1,13 @@
-// Benchmark: hit/no-hit of Q identifiers against a partner holding N (RFC 9497 VOPRF, ristretto255, @noble/curves).
+// Benchmark: hit/no-hit of Q identifiers against a partner holding N (trag-hit-v2: X25519 DH-PSI, OpenSSL X25519 via
+// node:crypto, RFC 9380 hash_to_curve from @noble/curves).
 //   npx tsx bench/cooperation-hit.ts [--queries 10000] [--held 1000000] [--precompute 20000]
 //
 // Two phases, reported separately:
-// - precomputation (responder, once, as identifiers are stored): one OPRF evaluation per held identifier. It is
+// - precomputation (responder, once, as identifiers are stored): one PRF evaluation per held identifier. It is
 //   measured on `--precompute` real identifiers (spread over worker threads, one per core) and the rate is
 //   extrapolated to `--held`; set --precompute equal to --held to measure it whole.
-// - query (per request): the querier blinds Q identifiers, the responder evaluates them with a batch DLEQ proof,
-//   the querier verifies, unblinds and looks each result up in the published index of `--held` entries. Index
+// - query (per request): the querier blinds Q identifiers, the responder evaluates them, the querier unblinds
+//   and looks each result up in the published index of `--held` entries. Index
 //   entries past the precomputed ones are random 16-byte values: a lookup costs the same whatever the entry, and
 //   real hits planted among the precomputed entries prove the lookup is right (hits found, no false hits).
 import { randomBytes } from 'node:crypto';
@@ -18,6 +19,7 @@ import {
   finishQuery,
   generateMatchingKey,
   responderIndexEntry,
+  responderKey,
   type NormalisedIdentifier,
 } from '@trag/core/cooperation';
 
@@ -25,9 +27,13 @@ const phone = (i: number): NormalisedIdentifier => ({ type: 'phone', value: `+38
 
 if (!isMainThread) {
   const { secretKey, from, to } = workerData as { secretKey: Uint8Array; from: number; to: number };
+  const key = responderKey(secretKey);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
   const out: string[] = [];
-  for (let i = from; i < to; i++) out.push(responderIndexEntry(secretKey, phone(i)));
-  parentPort!.postMessage(out);
+  for (let i = from; i < to; i++) out.push(responderIndexEntry(key, phone(i)));
+  const used = process.cpuUsage(cpu);
+  parentPort!.postMessage({ entries: out, cpuMicros: used.user + used.system, loopMs: performance.now() - started });
 } else {
   const arg = (name: string, fallback: number) => {
     const i = process.argv.indexOf(`--${name}`);
@@ -36,8 +42,10 @@ if (!isMainThread) {
   const Q = arg('queries', 10_000);
   const N = arg('held', 1_000_000);
   const P = Math.min(arg('precompute', 20_000), N);
-  const keys = generateMatchingKey();
-  const threads = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  const secret = generateMatchingKey().secretKey;
+  const key = responderKey(secret);
+  const threadsArg = arg('threads', 0);
+  const threads = threadsArg > 0 ? threadsArg : Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 
   let t = performance.now();
   const per = Math.ceil(P / threads);
@@ -45,11 +53,11 @@ if (!isMainThread) {
     Array.from({ length: threads }, (_, w) => {
       const from = w * per;
       const to = Math.min(P, from + per);
-      return new Promise<string[]>((resolve, reject) => {
+      return new Promise<{ entries: string[]; cpuMicros: number; loopMs: number }>((resolve, reject) => {
         // An ES-module worker that registers tsx and then loads this very file (worker branch above).
         const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(import.meta.url)});`;
         const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
-          workerData: { secretKey: keys.secretKey, from, to },
+          workerData: { secretKey: secret, from, to },
         });
         worker.once('message', resolve);
         worker.once('error', reject);
@@ -57,7 +65,10 @@ if (!isMainThread) {
     }),
   );
   const precomputeSeconds = (performance.now() - t) / 1000;
-  const index = new Set<string>(parts.flat());
+  const precomputeCpuMicros = parts.reduce((sum, p) => sum + p.cpuMicros, 0);
+  // Wall time of the slowest worker's loop, without starting the workers (a server starts them once).
+  const loopSeconds = Math.max(...parts.map((p) => p.loopMs)) / 1000;
+  const index = new Set<string>(parts.flatMap((p) => p.entries));
   while (index.size < N) index.add(randomBytes(16).toString('base64url'));
 
   // The querier asks about Q identifiers: 100 the partner holds (among the real entries), the rest it does not.
@@ -65,15 +76,17 @@ if (!isMainThread) {
   const absent = Array.from({ length: Q - held.length }, (_, i) => phone(50_000_000 + i));
   const asked = [...held, ...absent];
 
+  const cpuBefore = process.cpuUsage();
   t = performance.now();
   const query = blindQuery(asked);
   const blindSeconds = (performance.now() - t) / 1000;
   t = performance.now();
-  const answer = evaluateQuery(keys, query.blinded);
+  const answer = evaluateQuery(key, query.blinded);
   const evaluateSeconds = (performance.now() - t) / 1000;
   t = performance.now();
-  const results = finishQuery(query, answer, keys.publicKey, index);
+  const results = finishQuery(query, answer, index);
   const finishSeconds = (performance.now() - t) / 1000;
+  const queryCpu = process.cpuUsage(cpuBefore);
   const hits = results.filter((r) => r.hit);
   const correct = hits.length === held.length && hits.every((h, i) => h.identifier.value === held[i]!.value);
   console.log(
@@ -84,11 +97,15 @@ if (!isMainThread) {
       precomputed: P,
       precomputeSeconds: Number(precomputeSeconds.toFixed(1)),
       precomputePerSecond: Math.round(P / precomputeSeconds),
-      precomputeSecondsExtrapolatedToHeld: Math.round((precomputeSeconds * N) / P),
+      precomputeLoopSeconds: Number(loopSeconds.toFixed(1)),
+      precomputeSecondsExtrapolatedToHeld: Math.round((loopSeconds * N) / P),
+      precomputeCpuMsPerEntry: Number((precomputeCpuMicros / 1000 / P).toFixed(3)),
       querySeconds: Number((blindSeconds + evaluateSeconds + finishSeconds).toFixed(1)),
+      queryCpuSeconds: Number(((queryCpu.user + queryCpu.system) / 1e6).toFixed(1)),
+      queryCpuMsPerIdentifier: Number(((queryCpu.user + queryCpu.system) / 1000 / Q).toFixed(3)),
       blindSeconds: Number(blindSeconds.toFixed(1)),
       evaluateSeconds: Number(evaluateSeconds.toFixed(1)),
-      verifyUnblindLookupSeconds: Number(finishSeconds.toFixed(1)),
+      unblindLookupSeconds: Number(finishSeconds.toFixed(1)),
       hits: hits.length,
       expectedHits: held.length,
       correct,

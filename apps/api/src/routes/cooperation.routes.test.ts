@@ -419,6 +419,54 @@ describe('cooperation between two instances (SQLite ↔ PostgreSQL)', () => {
       expect(text).not.toContain('38761123456');
     });
 
+    it('recomputes index entries of an earlier protocol version and refuses requests of another version', async () => {
+      const db = B.t.core.database.db;
+      const current = await db
+        .selectFrom('coop_index')
+        .select(['entity_id', 'entry', 'protocol'])
+        .where('agency_id', '=', B.agencyId)
+        .orderBy('entity_id')
+        .execute();
+      expect(current.length).toBeGreaterThan(0);
+      expect(current.every((r) => r.protocol === 'trag-hit-v2')).toBe(true);
+      // As if these rows had been computed before the upgrade (what migration 0080 marks them as).
+      await db
+        .updateTable('coop_index')
+        .set({ protocol: 'trag-hit-v1', entry: 'stale-v1-entry' })
+        .where('agency_id', '=', B.agencyId)
+        .execute();
+      const refreshed = await B.t.app.inject({
+        method: 'POST',
+        url: '/api/cooperation/index/refresh',
+        headers: await authHeaders(B.t, B.chief),
+      });
+      expect(refreshed.statusCode, refreshed.body).toBe(200);
+      expect(refreshed.json<cooperation.IndexRefreshResponse>()).toMatchObject({
+        indexed: current.length,
+        added: current.length,
+      });
+      const after = await db
+        .selectFrom('coop_index')
+        .select(['entity_id', 'entry', 'protocol'])
+        .where('agency_id', '=', B.agencyId)
+        .orderBy('entity_id')
+        .execute();
+      expect(after).toEqual(current);
+
+      // A version-1 querier (ristretto points, no protocol field) gets a clear refusal, not silent no-hits.
+      const url = `/api/cooperation/agencies/${B.agencyId}/evaluate`;
+      const body = JSON.stringify({ blinded: ['A'.repeat(43)], purpose: 'old partner' });
+      const identity = await new CooperationKeyring(A.t.core.dataDir).get(A.agencyId);
+      const message = signRequest(identity, 'POST', url, sha256Hex(body), A.t.core.clock.now());
+      const old = await B.t.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...signatureHeaders(message), 'content-type': 'application/vnd.trag.signed+json' },
+        payload: body,
+      });
+      expect(old.statusCode, old.body).toBe(400);
+    });
+
     it('rate-limits a partner that floods queries', async () => {
       const as = await authHeaders(A.t, A.officer);
       let limited = false;

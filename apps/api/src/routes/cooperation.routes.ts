@@ -323,7 +323,7 @@ export const cooperationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preValidation: authenticatePartner,
       schema: {
         tags: ['cooperation'],
-        summary: 'Partner: the published hit/no-hit index (OPRF outputs only)',
+        summary: 'Partner: the published hit/no-hit index (PRF outputs only)',
         params: contracts.AgencyParams,
         response: { 200: contracts.IndexResponse, ...errors },
       },

@@ -42,10 +42,14 @@ export const HitQueryResponse = Type.Object({
 });
 export type HitQueryResponse = Static<typeof HitQueryResponse>;
 
-/** Partner-facing (signed requests): blinded points in, evaluated points and a DLEQ proof out. */
+/** Hit/no-hit protocol version (see docs/cooperation.md); a partner on another version is refused, never mixed. */
+export const HitProtocol = Type.Literal('trag-hit-v2');
+
+/** Partner-facing (signed requests): blinded X25519 u-coordinates (base64url, 32 bytes) in, evaluated ones out. */
 export const EvaluateRequest = Type.Object(
   {
-    blinded: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 10_000 }),
+    protocol: HitProtocol,
+    blinded: Type.Array(Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }), { minItems: 1, maxItems: 10_000 }),
     purpose: Type.String({ maxLength: 500 }),
   },
   { additionalProperties: false },
@@ -53,13 +57,17 @@ export const EvaluateRequest = Type.Object(
 export type EvaluateRequest = Static<typeof EvaluateRequest>;
 
 export const EvaluateResponse = Type.Object({
+  protocol: HitProtocol,
   evaluated: Type.Array(Type.String()),
-  proof: Type.String(),
   contact: Type.Union([Type.String(), Type.Null()]),
 });
 export type EvaluateResponse = Static<typeof EvaluateResponse>;
 
-export const IndexResponse = Type.Object({ entries: Type.Array(Type.String()), generatedAt: Type.String() });
+export const IndexResponse = Type.Object({
+  protocol: HitProtocol,
+  entries: Type.Array(Type.String()),
+  generatedAt: Type.String(),
+});
 export type IndexResponse = Static<typeof IndexResponse>;
 
 export const IndexRefreshResponse = Type.Object({

@@ -1,7 +1,8 @@
 // An agency's cooperation identity: the Ed25519 signing key it already uses for custody ledgers (evidence's
 // AgencyKeyring, `<dataDir>/keys/<agency>.ed25519.pem`), an age X25519 identity for receiving packages
-// (`<dataDir>/keys/<agency>.age`, the standard "AGE-SECRET-KEY-1…" file that `age -d -i` reads) and the OPRF key
-// for hit/no-hit matching (`<dataDir>/keys/<agency>.oprf`, hex). All generated on first use, mode 600.
+// (`<dataDir>/keys/<agency>.age`, the standard "AGE-SECRET-KEY-1…" file that `age -d -i` reads) and the matching
+// secret for hit/no-hit (`<dataDir>/keys/<agency>.oprf`, hex; the X25519 key of protocol trag-hit-v2 is derived
+// from it, see hit-matching.ts). All generated on first use, mode 600.
 //
 // Fingerprint (what two officers compare by phone): SHA-256 hex of
 //   "trag-partner-v1\n" + <signing key, base64 DER SPKI> + "\n" + <age recipient> + "\n" + <matching key, base64url> + "\n"
@@ -11,14 +12,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { AgencyKeyring, type AgencyKey } from '@trag/core/evidence';
-import { generateMatchingKey, type MatchingKeyPair } from './hit-matching';
+import { generateMatchingKey, responderKey, type MatchingKeyPair, type ResponderKey } from './hit-matching';
 
 export interface PartnerPublicKeys {
   /** Ed25519 public key, base64 of DER SubjectPublicKeyInfo. */
   signingKey: string;
   /** age X25519 recipient ("age1…"). */
   ageRecipient: string;
-  /** OPRF public key, base64url. */
+  /** Public half of the matching secret (ristretto255, base64url); kept for fingerprint continuity. */
   matchingKey: string;
 }
 
@@ -27,6 +28,8 @@ export interface CooperationIdentity {
   signing: AgencyKey;
   ageIdentity: string;
   matching: MatchingKeyPair;
+  /** The hit/no-hit responder key derived from `matching.secretKey`. */
+  hitKey: ResponderKey;
   publicKeys: PartnerPublicKeys;
   fingerprint: string;
 }
@@ -104,6 +107,14 @@ export class CooperationKeyring {
       ageRecipient,
       matchingKey: Buffer.from(matching.publicKey).toString('base64url'),
     };
-    return { agencyId, signing, ageIdentity, matching, publicKeys, fingerprint: partnerFingerprint(publicKeys) };
+    return {
+      agencyId,
+      signing,
+      ageIdentity,
+      matching,
+      hitKey: responderKey(matching.secretKey),
+      publicKeys,
+      fingerprint: partnerFingerprint(publicKeys),
+    };
   }
 }

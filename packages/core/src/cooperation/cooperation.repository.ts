@@ -129,6 +129,16 @@ export class CooperationRepository {
     return Number(result.numDeletedRows);
   }
 
+  /** Removes index entries computed with another protocol version (they are recomputed as unindexed). */
+  async dropOtherProtocols(agencyId: string, protocol: string, trx: Db = this.db): Promise<number> {
+    const result = await trx
+      .deleteFrom('coop_index')
+      .where('agency_id', '=', agencyId)
+      .where('protocol', '<>', protocol)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async insertIndexEntries(rows: IndexRow[], trx: Db = this.db): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) {
       await trx
@@ -138,12 +148,13 @@ export class CooperationRepository {
     }
   }
 
-  async indexEntries(agencyId: string, trx: Db = this.db): Promise<string[]> {
+  async indexEntries(agencyId: string, protocol: string, trx: Db = this.db): Promise<string[]> {
     const rows = await trx
       .selectFrom('coop_index')
       .select('entry')
       .distinct()
       .where('agency_id', '=', agencyId)
+      .where('protocol', '=', protocol)
       .orderBy('entry')
       .execute();
     return rows.map((r) => r.entry);

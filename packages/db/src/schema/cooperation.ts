@@ -71,6 +71,8 @@ export interface CoopIndexTable {
   entity_id: string;
   /** responderIndexEntry() of the entity's normalised identifier. */
   entry: string;
+  /** Hit/no-hit protocol the entry was computed with (entries of another version are recomputed). */
+  protocol: string;
   created_at: string;
 }
 
