@@ -1,8 +1,21 @@
 // The recruitment tab in a real browser: import a JSON Lines file into a case, open the flagged item with its
-// highlighted indicators, and add a phone shared across ads from the network view to the case.
+// highlighted indicators, add a phone shared across ads from the network view to the case, and read a WARC capture
+// held as evidence, each item pointing back to its exhibit and WARC record.
+/* eslint-disable no-restricted-imports -- test tooling runs in Node, not in the browser bundle */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, logInThroughUi, newContext, startTragServer, type TragServer } from './browser-harness';
+import {
+  launchBrowser,
+  logInThroughUi,
+  newContext,
+  REPO_ROOT,
+  startTragServer,
+  type TragServer,
+} from './browser-harness';
+
+const WARC = path.join(REPO_ROOT, 'packages/core/src/evidence/fixtures/oglas.warc');
 
 let server: TragServer;
 let browser: Browser;
@@ -65,6 +78,34 @@ describe('recruitment tab', () => {
     const row = page.locator('[data-identifier="phone:+381641112222"]');
     await row.getByRole('button', { name: 'Add to case' }).click();
     await row.getByRole('status').filter({ hasText: 'Added to the case' }).waitFor();
+
+    // A WARC capture collected as evidence (through the evidence API, with this session) is read from the tab.
+    const caseId = new URL(page.url()).pathname.split('/')[2]!;
+    const csrf = (await context.cookies()).find((c) => c.name === 'trag_csrf')!.value;
+    const collected = await page.request.post(`${server.url}/api/cases/${caseId}/evidence`, {
+      headers: { 'X-CSRF-Token': decodeURIComponent(csrf) },
+      multipart: {
+        description: 'Capture of a job ad',
+        import: 'true',
+        file: { name: 'oglas.warc', mimeType: 'application/warc', buffer: readFileSync(WARC) },
+      },
+    });
+    expect(collected.status()).toBe(200);
+    const exhibit = ((await collected.json()) as { exhibitNumber: string }).exhibitNumber;
+    await page.reload();
+    const fromEvidence = page.getByTestId('recruitment-from-evidence');
+    await fromEvidence.getByRole('combobox').filter({ hasText: exhibit }).waitFor();
+    await fromEvidence.getByRole('button', { name: 'Import from evidence' }).click();
+    await fromEvidence.getByRole('status').filter({ hasText: '1 items imported' }).waitFor();
+    await page
+      .getByTestId('recruitment-items')
+      .getByRole('button', { name: /Konobarice za Dubai/ })
+      .click();
+    const source = page.getByTestId('recruitment-source');
+    await source.filter({ hasText: `Exhibit ${exhibit}` }).waitFor();
+    expect(await source.innerText()).toMatch(/WARC record 3 <urn:uuid:[0-9a-f-]+> at byte \d+ · page/);
+    await source.getByRole('link', { name: 'open the evidence item' }).click();
+    await page.waitForURL(/\/evidence\//);
     await context.close();
   });
 });

@@ -44,7 +44,8 @@ export const recruitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: 70 * 1024 * 1024,
       schema: {
         tags,
-        summary: 'Import items (JSONL, CSV, text, Telegram result.json, WhatsApp txt) into a case and analyse them',
+        summary:
+          'Import items (JSONL, CSV, text, Telegram result.json, WhatsApp txt, HTML, WARC) into a case and analyse them',
         params: contracts.CaseParams,
         body: contracts.ImportRequest,
         response: { 200: contracts.ImportResponse, ...errors },
@@ -68,6 +69,32 @@ export const recruitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ...(body.fileName ? { fileName: body.fileName } : {}),
           ...(body.mapping ? { mapping: body.mapping } : {}),
         },
+        { signal: controller.signal },
+      );
+    },
+  );
+
+  app.post(
+    '/api/cases/:caseId/recruitment/imports/from-evidence',
+    {
+      schema: {
+        tags,
+        summary: 'Import the pages of a WARC capture or saved HTML page stored as evidence in the case',
+        params: contracts.CaseParams,
+        body: contracts.EvidenceImportRequest,
+        response: { 200: contracts.ImportResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const controller = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) controller.abort();
+      });
+      return service().importFromEvidence(
+        requireActor(request),
+        request.params.caseId,
+        request.body.evidenceId,
+        { mode: request.body.mode },
         { signal: controller.signal },
       );
     },

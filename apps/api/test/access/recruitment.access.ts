@@ -3,7 +3,10 @@
 // network export) need membership of any case role; writes (import, mark an item, add an identifier as an entity)
 // need a case role that may write, which "member" (investigator) and "lead" both have. Item routes resolve the
 // item's case first; a non-member gets the same 404 as for a missing item. Item and identifier routes get one
-// imported ad (with a phone number) in the fixture case, imported by its lead.
+// imported ad (with a phone number) in the fixture case, imported by its lead; the evidence import gets a saved
+// HTML page collected as evidence by the lead.
+import { Readable } from 'node:stream';
+import { EvidenceService } from '@trag/core/evidence';
 import { RecruitmentService } from '@trag/core/recruitment';
 import type { Actor } from '@trag/core/shared';
 import type { AccessFixture, AccessTable } from './access-table';
@@ -68,6 +71,26 @@ function itemIn(fx: AccessFixture): Promise<Imported> {
   return made;
 }
 
+const pages = new Map<string, Promise<string>>();
+
+/** One saved HTML page stored as evidence in the fixture case by its lead (the source of an evidence import). */
+function pageIn(fx: AccessFixture): Promise<string> {
+  let made = pages.get(fx.case.id);
+  if (!made) {
+    made = (async () => {
+      const item = await new EvidenceService(fx.t.core).collect(
+        await caseLead(fx),
+        fx.case.id,
+        { fileName: 'oglas.html', mediaType: 'text/html', description: 'Saved job ad' },
+        Readable.from([Buffer.from(`<html><body><p>${AD}</p></body></html>`, 'utf8')]),
+      );
+      return item.id;
+    })();
+    pages.set(fx.case.id, made);
+  }
+  return made;
+}
+
 const base = (fx: AccessFixture) => `/api/cases/${fx.case.id}/recruitment`;
 
 const table: AccessTable = {
@@ -84,6 +107,14 @@ const table: AccessTable = {
       request: (fx) => ({
         url: `${base(fx)}/imports`,
         payload: { format: 'text', mode: 'skip_bad', contentBase64: Buffer.from(AD, 'utf8').toString('base64') },
+      }),
+    },
+    {
+      route: 'POST /api/cases/:caseId/recruitment/imports/from-evidence',
+      allow: member,
+      request: async (fx) => ({
+        url: `${base(fx)}/imports/from-evidence`,
+        payload: { evidenceId: await pageIn(fx), mode: 'skip_bad' },
       }),
     },
     {

@@ -24,6 +24,8 @@ export const ImportRequest = Type.Object(
       Type.Literal('text'),
       Type.Literal('telegram'),
       Type.Literal('whatsapp'),
+      Type.Literal('html'),
+      Type.Literal('warc'),
     ]),
     mode: Type.Union([Type.Literal('all_or_nothing'), Type.Literal('skip_bad')]),
     encoding: Type.Optional(
@@ -41,6 +43,16 @@ export const ImportRequest = Type.Object(
   { additionalProperties: false },
 );
 export type ImportRequest = Static<typeof ImportRequest>;
+
+/** POST /api/cases/:caseId/recruitment/imports/from-evidence — read a WARC capture or saved HTML page of the case. */
+export const EvidenceImportRequest = Type.Object(
+  {
+    evidenceId: Type.String({ minLength: 1, maxLength: 64 }),
+    mode: Type.Union([Type.Literal('all_or_nothing'), Type.Literal('skip_bad')]),
+  },
+  { additionalProperties: false },
+);
+export type EvidenceImportRequest = Static<typeof EvidenceImportRequest>;
 
 export const LineError = Type.Object({ line: Type.Integer(), message: Type.String() });
 
@@ -77,6 +89,8 @@ export const ItemSummary = Type.Object({
   postedAt: Type.Union([Type.String(), Type.Null()]),
   source: Type.Union([Type.String(), Type.Null()]),
   sourcePosition: Type.String(),
+  /** The evidence item (HTML page or WARC capture) the item was read from; null for uploaded files. */
+  evidenceId: Type.Union([Type.String(), Type.Null()]),
 });
 export type ItemSummary = Static<typeof ItemSummary>;
 

@@ -7,8 +7,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parseWhatsAppText, importTelegramExport, type ExportSource } from '@trag/core/evidence';
 import { invalid } from '@trag/core/shared';
 import { MAX_ITEM_TEXT, type LineError } from './item-reader';
+import { decodeHtml, itemsFromHtml, itemsFromWarc } from './web-page-reader';
 
-export const IMPORT_FORMATS = ['jsonl', 'csv', 'text', 'telegram', 'whatsapp'] as const;
+export const IMPORT_FORMATS = ['jsonl', 'csv', 'text', 'telegram', 'whatsapp', 'html', 'warc'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const IMPORT_ENCODINGS = ['auto', 'utf-8', 'windows-1250', 'windows-1251'] as const;
 export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
@@ -197,7 +198,27 @@ export async function parseImportFile(input: {
   mapping?: ColumnMapping;
   encoding?: ImportEncoding;
   fileName?: string;
+  /** Shown as each item's source (e.g. the exhibit the file came from); defaults to the file name. */
+  source?: string;
 }): Promise<ParsedImport> {
+  // Web captures carry their own encodings (per record, per page); they are decoded inside their reader.
+  if (input.format === 'warc') {
+    const warc = await itemsFromWarc(input.bytes, {
+      source: input.source ?? input.fileName ?? null,
+      ...(input.encoding ? { encoding: input.encoding } : {}),
+    });
+    return { items: warc.items, errors: warc.errors, encoding: 'per record' };
+  }
+  if (input.format === 'html') {
+    const html = decodeHtml(input.bytes, null, input.encoding);
+    const page = itemsFromHtml(html, {
+      position: '',
+      url: null,
+      source: input.source ?? input.fileName ?? null,
+      idPrefix: '',
+    });
+    return { ...page, encoding: 'per page' };
+  }
   const { text, encoding } = decodeText(input.bytes, input.encoding);
   const mapping = input.mapping ?? { id: 'id', text: 'text', url: 'url', postedAt: 'posted_at', source: 'source' };
   switch (input.format) {

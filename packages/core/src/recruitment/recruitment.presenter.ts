@@ -19,6 +19,7 @@ export function presentItemSummary(row: ItemRow): recruitment.ItemSummary {
     postedAt: row.posted_at,
     source: row.source,
     sourcePosition: row.source_position,
+    evidenceId: row.evidence_id,
   };
 }
 

@@ -17,6 +17,7 @@ const ITEM_COLUMNS = [
   'posted_at',
   'source',
   'source_position',
+  'evidence_id',
   'language',
   'score',
   'flagged',

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@trag/db';
 import { AuditService } from '@trag/core/audit';
 import { CaseAccess, EntityService } from '@trag/core/cases';
+import { EvidenceService, evidenceNotFound } from '@trag/core/evidence';
 import { AppError, invalid, newId, notFound, type Actor, type CoreContext } from '@trag/core/shared';
 import { RecruitmentAnalyzer, type IndicatorHit, type ItemAnalysis, type Reason } from './analyzer';
 import { parseImportFile, type ColumnMapping, type ImportEncoding, type ImportFormat } from './item-importer';
@@ -21,7 +22,16 @@ export interface ImportInput {
   encoding?: ImportEncoding;
   fileName?: string;
   mode: ImportMode;
+  /** The evidence item of the case the bytes were read from; kept on the import and on every item. */
+  evidenceId?: string;
+  /** Shown as each item's source for web captures (e.g. "Exhibit TST-EV-2026-0001 · oglas.warc"). */
+  source?: string;
 }
+
+/** Evidence import formats that hold web pages, and the recruitment reader for each. */
+const EVIDENCE_FORMATS: Record<string, ImportFormat> = { warc: 'warc', html: 'html' };
+/** Largest evidence original read into memory for analysis. */
+export const MAX_EVIDENCE_IMPORT_BYTES = 64 * 1024 * 1024;
 
 export interface ImportOptions {
   signal?: AbortSignal;
@@ -81,6 +91,12 @@ export function entityInputFor(type: string, value: string): { type: string; val
   }
 }
 
+function formatFromName(fileName: string, mediaType: string): ImportFormat | null {
+  if (/\.warc(\.gz)?$/i.test(fileName) || mediaType === 'application/warc') return 'warc';
+  if (/\.x?html?$/i.test(fileName) || /^(text\/html|application\/xhtml\+xml)/.test(mediaType)) return 'html';
+  return null;
+}
+
 export class RecruitmentService {
   private readonly repo: RecruitmentRepository;
   private readonly access: CaseAccess;
@@ -102,7 +118,14 @@ export class RecruitmentService {
     options: ImportOptions = {},
   ): Promise<ImportOutcome> {
     await this.access.requireWriter(actor, caseId);
-    const parsed = await parseImportFile(input);
+    const parsed = await parseImportFile({
+      bytes: input.bytes,
+      format: input.format,
+      ...(input.mapping ? { mapping: input.mapping } : {}),
+      ...(input.encoding ? { encoding: input.encoding } : {}),
+      ...(input.fileName ? { fileName: input.fileName } : {}),
+      ...(input.source ? { source: input.source } : {}),
+    });
     if (parsed.errors.length > 0 && input.mode === 'all_or_nothing') {
       throw invalid(
         'import_lines_malformed',
@@ -143,6 +166,7 @@ export class RecruitmentService {
         posted_at: item.postedAt,
         source: item.source,
         source_position: item.position,
+        evidence_id: input.evidenceId ?? null,
         language: r.language,
         score: r.score,
         flagged: r.flagged ? 1 : 0,
@@ -180,6 +204,7 @@ export class RecruitmentService {
           lines_rejected: parsed.errors.length,
           errors: JSON.stringify(parsed.errors.slice(0, 1000)),
           lexicon_version: this.analyzer.lexicon.version,
+          evidence_id: input.evidenceId ?? null,
           created_by: actor.userId,
           created_at: now,
         },
@@ -197,7 +222,13 @@ export class RecruitmentService {
           recordType: 'recruitment_import',
           recordId: importId,
           caseId,
-          details: { format: input.format, items: itemRows.length, rejected: parsed.errors.length, mode: input.mode },
+          details: {
+            format: input.format,
+            items: itemRows.length,
+            rejected: parsed.errors.length,
+            mode: input.mode,
+            ...(input.evidenceId ? { evidenceId: input.evidenceId } : {}),
+          },
         },
         trx,
       );
@@ -210,6 +241,63 @@ export class RecruitmentService {
       errors: parsed.errors,
       encoding: parsed.encoding,
     };
+  }
+
+  /**
+   * Imports the web pages of an evidence item of the same case (a WARC capture or a saved HTML page). The original
+   * is read through the evidence service, so the read is a custody event; every item points back to the evidence
+   * item and to its place in it (WARC record, byte offset, article).
+   */
+  async importFromEvidence(
+    actor: Actor,
+    caseId: string,
+    evidenceId: string,
+    input: { mode: ImportMode },
+    options: ImportOptions = {},
+  ): Promise<ImportOutcome> {
+    await this.access.requireWriter(actor, caseId);
+    // Reading the original is a custody event ("downloaded"), recorded by the evidence service before any byte.
+    const { item, stream } = await new EvidenceService(this.ctx).download(actor, evidenceId);
+    const refuse = (error: AppError) => {
+      stream.destroy();
+      return error;
+    };
+    if (item.caseId !== caseId) {
+      throw refuse(evidenceNotFound());
+    }
+    const format = EVIDENCE_FORMATS[item.importFormat ?? ''] ?? formatFromName(item.fileName, item.mediaType);
+    if (!format) {
+      throw refuse(
+        invalid(
+          'recruitment_evidence_not_web',
+          'Only web captures (WARC) and saved HTML pages can be read as recruitment items; import chat exports from their file.',
+        ),
+      );
+    }
+    if (item.size > MAX_EVIDENCE_IMPORT_BYTES) {
+      throw refuse(
+        new AppError(
+          'too_large',
+          'import_too_large',
+          `Evidence items up to ${MAX_EVIDENCE_IMPORT_BYTES / 1024 / 1024} MB can be imported.`,
+        ),
+      );
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return this.importItems(
+      actor,
+      caseId,
+      {
+        bytes: Buffer.concat(chunks),
+        format,
+        mode: input.mode,
+        fileName: item.fileName,
+        evidenceId: item.id,
+        source: `Exhibit ${item.exhibitNumber} · ${item.fileName}`,
+      },
+      options,
+    );
   }
 
   async listItems(actor: Actor, caseId: string, query: { limit: number; offset: number; flaggedOnly?: boolean }) {

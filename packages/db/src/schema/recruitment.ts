@@ -4,7 +4,7 @@
 export interface RecruitmentImportsTable {
   id: string;
   case_id: string;
-  /** jsonl | csv | text | telegram | whatsapp */
+  /** jsonl | csv | text | telegram | whatsapp | html | warc */
   format: string;
   file_name: string | null;
   /** all_or_nothing | skip_bad */
@@ -14,6 +14,8 @@ export interface RecruitmentImportsTable {
   /** JSON array of {line, message}: the malformed lines (never their content). */
   errors: string;
   lexicon_version: number;
+  /** The evidence item the file came from (migration 0100); null for an uploaded file. */
+  evidence_id: string | null;
   created_by: string;
   created_at: string;
 }
@@ -28,8 +30,10 @@ export interface RecruitmentItemsTable {
   url: string | null;
   posted_at: string | null;
   source: string | null;
-  /** Where in the imported file: "line 12", "telegram:…/105". */
+  /** Where in the imported file: "line 12", "telegram:…/105", "WARC record 3 <urn:uuid:…> at byte 654 · article 2 of 5". */
   source_position: string;
+  /** The evidence item the item was read from (migration 0100); null for an uploaded file. */
+  evidence_id: string | null;
   language: string;
   score: number;
   flagged: number;

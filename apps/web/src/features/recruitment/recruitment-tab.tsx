@@ -2,7 +2,8 @@
 // mark them relevant or not, and see the contacts shared across items, each one click from becoming an entity.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { recruitment } from '@trag/contracts';
+import { Link } from 'react-router-dom';
+import type { evidence, recruitment } from '@trag/contracts';
 import { apiPost } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
@@ -12,7 +13,81 @@ import { NetworkGraph } from './network-graph';
 import { recruitmentApi } from './recruitment.api';
 import './recruitment.css';
 
-const FORMATS = ['jsonl', 'csv', 'text', 'telegram', 'whatsapp'] as const;
+const FORMATS = ['jsonl', 'csv', 'text', 'telegram', 'whatsapp', 'html', 'warc'] as const;
+
+/** Evidence items that hold web pages: WARC captures and saved HTML (as the server's importFromEvidence accepts). */
+function isWebPage(item: evidence.EvidenceItem): boolean {
+  return (
+    item.importFormat === 'warc' ||
+    item.importFormat === 'html' ||
+    /\.(x?html?|warc(\.gz)?)$/i.test(item.fileName) ||
+    /^(text\/html|application\/xhtml\+xml|application\/warc)/.test(item.mediaType)
+  );
+}
+
+function EvidenceImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
+  const { t } = useTranslation('recruitment');
+  const list = useApi<evidence.EvidenceListResponse>(recruitmentApi.caseEvidence(caseId));
+  const pages = (list.data?.items ?? []).filter(isWebPage);
+  const [chosen, setChosen] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [outcome, setOutcome] = useState<recruitment.ImportResponse | null>(null);
+  const evidenceId = chosen || pages[0]?.id || '';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!evidenceId) return;
+    setBusy(true);
+    setError(undefined);
+    setOutcome(null);
+    try {
+      const body: recruitment.EvidenceImportRequest = { evidenceId, mode: 'skip_bad' };
+      setOutcome(await apiPost<recruitment.ImportResponse>(recruitmentApi.importFromEvidence(caseId), body));
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (list.loading && !list.data) return <Loading />;
+  return (
+    <div className="recruitment-evidence-import" data-testid="recruitment-from-evidence">
+      <h3>{t('tab.fromEvidenceTitle')}</h3>
+      <ErrorNotice error={list.error ?? error} />
+      {pages.length === 0 ? (
+        <p className="empty">{t('tab.evidenceNone')}</p>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} className="recruitment-import">
+          <label>
+            {t('tab.evidenceItem')}{' '}
+            <select value={evidenceId} onChange={(e) => setChosen(e.target.value)}>
+              {pages.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.exhibitNumber} · {p.fileName}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" disabled={busy}>
+            {busy ? t('tab.importing') : t('tab.importFromEvidence')}
+          </button>
+        </form>
+      )}
+      {outcome && (
+        <p role="status">
+          {t('tab.imported', {
+            count: outcome.itemsImported,
+            flagged: outcome.flagged,
+            rejected: outcome.linesRejected,
+          })}
+        </p>
+      )}
+    </div>
+  );
+}
 const ENCODINGS = ['auto', 'utf-8', 'windows-1250', 'windows-1251'] as const;
 
 function toBase64(bytes: Uint8Array): string {
@@ -114,6 +189,7 @@ function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
           )}
         </div>
       )}
+      <EvidenceImportForm caseId={caseId} onDone={onDone} />
     </section>
   );
 }
@@ -140,6 +216,21 @@ function ItemView({ itemId, onMarked }: { itemId: string; onMarked(): void }) {
         {t('tab.score')}: <strong>{d.item.score}</strong>{' '}
         {d.item.flagged && <span className="badge">{t('tab.flagged')}</span>}{' '}
         {d.item.relevance && <em>{t(`tab.relevance.${d.item.relevance}`)}</em>}
+      </p>
+      <p className="recruitment-source" data-testid="recruitment-source">
+        {t('tab.source')}: {d.item.source ?? '—'} · {d.item.sourcePosition}
+        {d.item.evidenceId && (
+          <>
+            {' '}
+            · <Link to={`/evidence/${encodeURIComponent(d.item.evidenceId)}`}>{t('tab.openEvidence')}</Link>
+          </>
+        )}
+        {d.item.url && (
+          <>
+            {' '}
+            · <code>{d.item.url}</code>
+          </>
+        )}
       </p>
       <HighlightedText
         text={d.item.text}

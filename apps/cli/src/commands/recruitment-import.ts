@@ -1,0 +1,135 @@
+// `trag recruitment import <case> [file] --as <username>`: imports items into a case and analyses them, in one
+// transaction, acting as the named user (who must be allowed to write in the case). The items come from a file
+// (JSONL, CSV, text, Telegram result.json, WhatsApp .txt, HTML, WARC) or, with --evidence, from a saved HTML page
+// or WARC capture already collected as evidence in the case (by id or exhibit number). Progress goes to stderr;
+// Ctrl-C cancels and leaves nothing imported.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { EvidenceService } from '@trag/core/evidence';
+import { actorFromUser, UserService } from '@trag/core/identity';
+import { IMPORT_FORMATS, RecruitmentService, type ImportFormat, type ImportOutcome } from '@trag/core/recruitment';
+import { invalid, systemActor, type Actor, type CoreContext } from '@trag/core/shared';
+import { withCoreContext } from '../cli-context';
+import { action } from '../output';
+
+interface Options {
+  as: string;
+  evidence?: string;
+  format?: string;
+  skipBad?: boolean;
+  json?: boolean;
+}
+
+/** The format a file name suggests, when --format is not given. */
+function formatOf(file: string): ImportFormat | null {
+  const name = file.toLowerCase();
+  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
+  if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.warc') || name.endsWith('.warc.gz')) return 'warc';
+  if (/\.x?html?$/.test(name)) return 'html';
+  if (path.basename(name) === 'result.json') return 'telegram';
+  if (name.endsWith('.txt')) return 'text';
+  return null;
+}
+
+function progressBar(enabled: boolean) {
+  let last = -1;
+  return (done: number, total: number) => {
+    if (!enabled) return;
+    const percent = Math.floor((done / total) * 100);
+    if (percent === last) return;
+    last = percent;
+    const filled = Math.round(percent / 4);
+    process.stderr.write(`\ranalysing [${'#'.repeat(filled)}${'.'.repeat(25 - filled)}] ${percent}% ${done}/${total}`);
+    if (done === total) process.stderr.write('\n');
+  };
+}
+
+async function evidenceIdOf(ctx: CoreContext, actor: Actor, caseId: string, ref: string): Promise<string> {
+  const { items } = await new EvidenceService(ctx).list(actor, caseId, { includeAttachments: true });
+  const found = items.find((i) => i.id === ref || i.exhibitNumber === ref);
+  if (!found) throw invalid('evidence_not_in_case', `The case has no evidence item ${ref}.`);
+  return found.id;
+}
+
+export function registerRecruitmentImport(group: Command): void {
+  group
+    .command('import')
+    .description('Import items into a case and analyse them (one transaction; Ctrl-C leaves nothing imported).')
+    .argument('<case>', 'case id or reference')
+    .argument('[file]', 'file to import (not with --evidence)')
+    .requiredOption('--as <username>', 'the importing user (must be able to write in the case)')
+    .option('--evidence <id>', 'import a WARC capture or saved HTML page collected in the case (id or exhibit number)')
+    .option('--format <format>', `file format: ${IMPORT_FORMATS.join(', ')} (default: from the file name)`)
+    .option('--skip-bad', 'import the good records and report the malformed ones (default: all or nothing)')
+    .option('--json', 'print the outcome as JSON')
+    .action(
+      action(async (caseRef: string, file: string | undefined, options: Options) => {
+        if (Boolean(file) === Boolean(options.evidence)) {
+          throw invalid(
+            'recruitment_import_source',
+            'Give either a file or --evidence <id>, not both and not neither.',
+          );
+        }
+        const format = (options.format ?? (file ? formatOf(file) : null)) as ImportFormat | null;
+        if (file && (!format || !(IMPORT_FORMATS as readonly string[]).includes(format))) {
+          throw invalid(
+            'recruitment_import_format',
+            `Say which format ${file} is: --format ${IMPORT_FORMATS.join('|')}.`,
+          );
+        }
+        const mode = options.skipBad ? 'skip_bad' : 'all_or_nothing';
+        await withCoreContext(async (ctx) => {
+          const user = await new UserService(ctx).getByUsername(systemActor(), options.as);
+          const actor = actorFromUser(
+            {
+              id: user.id,
+              username: user.username,
+              display_name: user.displayName,
+              agency_id: user.agencyId,
+              unit_id: user.unitId,
+              role: user.role,
+            },
+            'system',
+            null,
+          );
+          const caseId = await new EvidenceService(ctx).resolveCase(actor, caseRef);
+          const controller = new AbortController();
+          const onSigint = () => controller.abort();
+          process.once('SIGINT', onSigint);
+          const importOptions = {
+            signal: controller.signal,
+            onProgress: progressBar(!options.json && process.stderr.isTTY === true),
+          };
+          const service = new RecruitmentService(ctx);
+          let outcome: ImportOutcome;
+          try {
+            if (options.evidence) {
+              const evidenceId = await evidenceIdOf(ctx, actor, caseId, options.evidence);
+              outcome = await service.importFromEvidence(actor, caseId, evidenceId, { mode }, importOptions);
+            } else {
+              const stat = await fs.stat(file!).catch(() => null);
+              if (!stat?.isFile()) throw invalid('recruitment_import_file_missing', `There is no file ${file}.`);
+              outcome = await service.importItems(
+                actor,
+                caseId,
+                { bytes: await fs.readFile(file!), format: format!, mode, fileName: path.basename(file!) },
+                importOptions,
+              );
+            }
+          } finally {
+            process.off('SIGINT', onSigint);
+          }
+          if (options.json) {
+            console.log(JSON.stringify(outcome));
+            return;
+          }
+          console.log(
+            `Imported ${outcome.itemsImported} item(s), ${outcome.flagged} flagged, ${outcome.linesRejected} rejected (import ${outcome.importId}).`,
+          );
+          for (const e of outcome.errors.slice(0, 20)) console.log(`  line ${e.line}: ${e.message}`);
+        });
+      }),
+    );
+}
