@@ -14,6 +14,7 @@ import { openDatabase } from '@trag/api/main';
 import { AgencyService, AuthService, UserService, actorFromUser } from '@trag/core/identity';
 import { CaseService } from '@trag/core/cases';
 import { systemActor, systemClock } from '@trag/core/shared';
+import { compiledTrag } from './support/compiled-server';
 
 const MB = Number(process.argv[2] ?? 1024);
 const PORT = Number(process.argv[3] ?? 18520);
@@ -69,7 +70,7 @@ const caseId = (await new CaseService(ctx).create(actor, { title: 'Bench case', 
 await database.destroy();
 
 // 3. The server, as `trag serve` runs it.
-const server = spawn(process.execPath, ['apps/cli/bin/trag.js', 'serve', '--port', String(PORT)], {
+const server = spawn(process.execPath, [...compiledTrag(), 'serve', '--port', String(PORT)], {
   cwd: repoRoot,
   env: {
     ...process.env,

@@ -8,5 +8,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-services.sh
 
 node scripts/build-web.mjs --if-stale
+# The browser and CLI tests start `trag` as users do, which runs this bundle when it is current.
+node scripts/build-server.mjs --if-stale
 npx vitest run --project unit "$@"
 npx vitest run --project browser "$@"

@@ -23,11 +23,11 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
-// int8 (bigint, count(*)) comes back from pg as a string; our counts and sequence numbers fit in a double.
-pg.types.setTypeParser(20, (value) => Number(value));
-
 export function createDatabase(options: DatabaseOptions): TragDatabase {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+    // int8 (bigint, count(*)) comes back from pg as a string; our counts and sequence numbers fit in a double. Set
+    // here rather than at import so that a server on SQLite never loads pg.
+    pg.types.setTypeParser(20, (value) => Number(value));
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle pooled connection can be closed by the server (restart, failover, a dropped test database). The pool
     // replaces it on next use; without this listener Node would treat the event as an uncaught error and exit.

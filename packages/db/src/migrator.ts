@@ -1,14 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pathToFileURL } from 'node:url';
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { TragDatabase } from './database';
 
 const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 // Reads every migration file of the folder. The import happens in our own module (not inside Kysely) so that
-// tsx and Vitest both load the TypeScript sources.
+// tsx and Vitest both load the TypeScript sources; the relative template literal lets esbuild bundle every file of
+// the folder into the compiled server (scripts/build-server.mjs).
 const folderMigrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
     const files = (await fs.readdir(migrationFolder))
@@ -16,7 +16,7 @@ const folderMigrationProvider: MigrationProvider = {
       .sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
-      const module = (await import(pathToFileURL(path.join(migrationFolder, file)).href)) as Migration;
+      const module = (await import(`./migrations/${file}`)) as Migration;
       migrations[file.replace(/\.(ts|js)$/, '')] = module;
     }
     return migrations;
