@@ -17,6 +17,7 @@ import {
 } from '@trag/core/training';
 import { forbidden } from '@trag/core/shared';
 import { requireActor } from '../plugins/request-actor';
+import { trainingExerciseRoutes } from './training/exercises.routes';
 
 const errors = {
   400: platform.ErrorResponse,
@@ -29,6 +30,7 @@ const tags = ['training'];
 
 export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = new TrainingService(app.trag.core, { lrs: lrsConfigFromEnv() });
+  await app.register(trainingExerciseRoutes);
 
   app.get(
     '/api/training/rules',

@@ -2,7 +2,7 @@
 // rules and published scenarios, joins sessions and plays; trainers and administrators author scenarios and run
 // sessions; a session is the business of the trainer who runs it (administrators of its agency too); an attempt is
 // its player's only. Fixtures are built per probe through the core service as the probing user.
-import { TrainingService } from '@trag/core/training';
+import { ExerciseService, TrainingService } from '@trag/core/training';
 import type { Actor } from '@trag/core/shared';
 import type { AccessFixture, AccessTable } from './access-table';
 
@@ -57,6 +57,23 @@ async function draftOf(fx: AccessFixture): Promise<string> {
     : { ...actorOf(fx), userId: `trainer-${fx.unique}`, role: 'trainer' };
   const copy = await service.copyScenario(owner, await flagship(fx), { slug: `matrix-${fx.unique}` });
   return copy.id;
+}
+
+/** A sandbox exercise in a session run by another trainer, which the probing user has joined as a trainee. */
+async function joinedExercise(fx: AccessFixture, kind: 'wallet-trace' | 'chat-evidence'): Promise<string> {
+  const service = new TrainingService(fx.t.core);
+  const runner: Actor = { ...actorOf(fx), userId: `runner-${fx.unique}`, role: 'trainer' };
+  const session = await service.createSession(runner, {
+    title: `Matrix ${fx.unique}`,
+    groupName: 'Matrix group',
+    language: 'en',
+    scenarioIds: [await flagship(fx)],
+  });
+  const exercises = new ExerciseService(fx.t.core);
+  const exercise = await exercises.addExercise(runner, session.id, { kind, seed: 'matrix' });
+  await service.join(actorOf(fx), session.code, `Trainee ${fx.unique}`);
+  if (kind === 'chat-evidence') await exercises.runTool(actorOf(fx), exercise.id, { tool: 'collect-export' });
+  return exercise.id;
 }
 
 const table: AccessTable = {
@@ -184,6 +201,53 @@ const table: AccessTable = {
       route: 'GET /api/training/attempts/:attemptId/statements',
       allow: { roles: 'all' },
       request: async (fx) => ({ url: `/api/training/attempts/${(await attemptOf(fx)).id}/statements` }),
+    },
+    {
+      route: 'POST /api/training/sessions/:sessionId/exercises',
+      allow: { roles: AUTHORS },
+      request: async (fx) => ({
+        url: `/api/training/sessions/${await sessionOf(fx)}/exercises`,
+        payload: { kind: 'wallet-trace' },
+      }),
+    },
+    {
+      // Non-authors probe a session of another trainer that they did not join.
+      route: 'GET /api/training/sessions/:sessionId/exercises',
+      allow: { roles: AUTHORS },
+      request: async (fx) => ({ url: `/api/training/sessions/${await sessionOf(fx)}/exercises` }),
+    },
+    {
+      route: 'GET /api/training/sessions/:sessionId/exercise-results',
+      allow: { roles: AUTHORS },
+      request: async (fx) => ({ url: `/api/training/sessions/${await sessionOf(fx)}/exercise-results` }),
+    },
+    {
+      route: 'GET /api/training/exercises/:exerciseId',
+      allow: { roles: 'all' },
+      request: async (fx) => ({ url: `/api/training/exercises/${await joinedExercise(fx, 'wallet-trace')}` }),
+    },
+    {
+      route: 'POST /api/training/exercises/:exerciseId/tools',
+      allow: { roles: 'all' },
+      request: async (fx) => ({
+        url: `/api/training/exercises/${await joinedExercise(fx, 'wallet-trace')}/tools`,
+        payload: { tool: 'trace', method: 'fifo' },
+      }),
+    },
+    {
+      route: 'GET /api/training/exercises/:exerciseId/bundle.zip',
+      allow: { roles: 'all' },
+      request: async (fx) => ({
+        url: `/api/training/exercises/${await joinedExercise(fx, 'chat-evidence')}/bundle.zip`,
+      }),
+    },
+    {
+      route: 'POST /api/training/exercises/:exerciseId/answer',
+      allow: { roles: 'all' },
+      request: async (fx) => ({
+        url: `/api/training/exercises/${await joinedExercise(fx, 'wallet-trace')}/answer`,
+        payload: { kind: 'wallet-trace', exchange: 'Nordvik Exchange' },
+      }),
     },
   ],
 };

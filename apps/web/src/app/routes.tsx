@@ -25,6 +25,7 @@ import { CooperationPage } from '../features/cooperation/cooperation-page';
 import { TrainingPage } from '../features/training/training-page';
 import { TrainingPlayPage } from '../features/training/play-page';
 import { TrainingSessionPage } from '../features/training/session-page';
+import { TrainingExercisePage } from '../features/training/exercise-page';
 import { ScenarioEditorPage } from '../features/training/scenario-editor-page';
 
 export const shellRoutes: RouteObject[] = [
@@ -46,6 +47,7 @@ export const shellRoutes: RouteObject[] = [
   { path: 'training', element: <TrainingPage /> },
   { path: 'training/attempts/:attemptId', element: <TrainingPlayPage /> },
   { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
+  { path: 'training/exercises/:exerciseId', element: <TrainingExercisePage /> },
   { path: 'training/scenarios/:scenarioId', element: <ScenarioEditorPage /> },
 ];
 

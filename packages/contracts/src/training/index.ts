@@ -1,1 +1,2 @@
 export * from './training.schema';
+export * from './exercise.schema';

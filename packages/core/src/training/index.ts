@@ -69,3 +69,13 @@ export {
   type LtiTool,
 } from './lti';
 export { buildScormPackage, scormManifest, type ScormInput } from './scorm-package';
+export {
+  EXERCISE_KINDS,
+  generateMaterial,
+  isExerciseKind,
+  type ExerciseKind,
+  type ExerciseMaterial,
+} from './exercise-material';
+export { checkAnswer, type AnswerVerdict, type ExerciseAnswer } from './exercise-answers';
+export { ExerciseService, SANDBOX_AGENCY, type SandboxTool, type ExerciseDetail } from './exercise.service';
+export { presentExercise, presentExerciseDetail, presentWork } from './exercise.presenter';

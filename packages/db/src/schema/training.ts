@@ -97,7 +97,39 @@ export interface TrainingXapiStatementsTable {
   forwarded_at: string | null;
 }
 
+export interface TrainingExercisesTable {
+  id: string;
+  session_id: string;
+  /** ad-templates | wallet-trace | chat-evidence | screening-referral */
+  kind: string;
+  /** The material and its expected answer are generated from (kind, seed); nothing else is stored. */
+  seed: string;
+  position: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface TrainingExerciseWorkTable {
+  id: string;
+  exercise_id: string;
+  participant_id: string;
+  user_id: string;
+  /** SHA-256 of the sandbox bundle this trainee exported (chat-evidence). */
+  bundle_sha256: string | null;
+  bundle_verified: number;
+  submissions: number;
+  /** JSON: the last answer */
+  answer: string | null;
+  /** JSON: AnswerVerdict of the last answer */
+  verdict: string | null;
+  correct: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface TrainingTables {
+  training_exercises: TrainingExercisesTable;
+  training_exercise_work: TrainingExerciseWorkTable;
   training_scenarios: TrainingScenariosTable;
   training_sessions: TrainingSessionsTable;
   training_participants: TrainingParticipantsTable;

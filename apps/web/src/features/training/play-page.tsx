@@ -6,6 +6,7 @@ import { useParams } from 'react-router-dom';
 import type { training } from '@trag/contracts';
 import { apiGet, apiPost } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
+import { SessionExercises } from './session-exercises';
 import { trainingApi, type AttemptScoreView } from './training.api';
 
 export function TrainingPlayPage() {
@@ -74,6 +75,7 @@ export function TrainingPlayPage() {
         </ol>
       )}
       {score && <Debrief score={score} critical={view.status === 'ended_critical'} />}
+      {view.sessionId && <SessionExercises sessionId={view.sessionId} trainer={false} />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { training } from '@trag/contracts';
 import { apiPatch } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/error-notice';
+import { SessionExercises } from './session-exercises';
 import { trainingApi } from './training.api';
 
 export function TrainingSessionPage() {
@@ -120,6 +121,7 @@ export function TrainingSessionPage() {
           </tbody>
         </table>
       </section>
+      <SessionExercises sessionId={sessionId} trainer />
       <section className="panel" aria-labelledby="training-group-debrief">
         <h2 id="training-group-debrief">{t('training:debrief.group')}</h2>
         {(debrief.data?.scenarios ?? []).map((s) => (

@@ -20,6 +20,12 @@ export const trainingApi = {
   attempt: (id: string) => `/api/training/attempts/${enc(id)}`,
   choices: (id: string) => `/api/training/attempts/${enc(id)}/choices`,
   events: () => '/api/events?topics=training.session',
+  sessionExercises: (id: string) => `/api/training/sessions/${enc(id)}/exercises`,
+  exerciseResults: (id: string) => `/api/training/sessions/${enc(id)}/exercise-results`,
+  exercise: (id: string) => `/api/training/exercises/${enc(id)}`,
+  exerciseTool: (id: string) => `/api/training/exercises/${enc(id)}/tools`,
+  exerciseAnswer: (id: string) => `/api/training/exercises/${enc(id)}/answer`,
+  exerciseBundle: (id: string) => `/api/training/exercises/${enc(id)}/bundle.zip`,
 };
 
 /** Mirrors the server policy only to show or hide controls; the server decides. */
