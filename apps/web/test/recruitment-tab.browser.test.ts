@@ -90,7 +90,7 @@ describe('recruitment tab', () => {
         file: { name: 'oglas.warc', mimeType: 'application/warc', buffer: readFileSync(WARC) },
       },
     });
-    expect(collected.status()).toBe(200);
+    expect(collected.status()).toBe(201);
     const exhibit = ((await collected.json()) as { exhibitNumber: string }).exhibitNumber;
     await page.reload();
     const fromEvidence = page.getByTestId('recruitment-from-evidence');
