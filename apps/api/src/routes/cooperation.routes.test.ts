@@ -221,6 +221,13 @@ describe('cooperation between two instances (SQLite ↔ PostgreSQL)', () => {
     });
     expect(onward.statusCode).toBe(403);
     expect(onward.json<{ error: { code: string } }>().error.code).toBe('handling_forbids_onward_sharing');
+    // … not into a court bundle either, while the sender's own copy can still be exported by the sender.
+    await expect(
+      new EvidenceService(B.t.core).exportBundle(actorOf(B.officer), result.caseId, [received.items[0]!.id]),
+    ).rejects.toMatchObject({ code: 'handling_forbids_onward_sharing' });
+    expect(await fs.readdir(path.join(B.t.core.dataDir, 'exports')).catch(() => [])).toEqual([]);
+    const own = await new EvidenceService(A.t.core).exportBundle(actorOf(A.officer), caseA, [evidenceA]);
+    expect(own.itemCount).toBe(1);
   }, 60_000);
 
   it('refuses a second copy of the same package (replay) and stores nothing', async () => {

@@ -7,6 +7,11 @@ export const HandlingCode = Type.Union([
   Type.Literal('H3'),
 ]);
 export type HandlingCode = Static<typeof HandlingCode>;
+/**
+ * Handling codes under which received material may not be passed on by the recipient: Trag refuses to put it into an
+ * outgoing cooperation package or a court bundle (error `handling_forbids_onward_sharing`). One list, read by both.
+ */
+export const ONWARD_SHARING_FORBIDDEN_CODES: readonly HandlingCode[] = ['H2', 'H3'];
 export const SourceGrade = Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Literal('C'), Type.Literal('D')]);
 export const InformationGrade = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Type.Literal(4)]);
 

@@ -19,7 +19,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ageDecryptStream, ageEncryptStream } from './age-stream';
 import yazl from 'yazl';
-import type { evidence } from '@trag/contracts';
+import { cooperation, type evidence } from '@trag/contracts';
 import { openArchive, HashingStream, type OpenArchive } from '@trag/core/evidence';
 import { AppError, newId } from '@trag/core/shared';
 import type { CooperationIdentity } from './agency-identity';
@@ -33,7 +33,7 @@ export const INFORMATION_GRADES = [1, 2, 3, 4] as const;
 
 /** Codes whose material may not be passed on to anyone else (re-export is refused). */
 export function handlingForbidsOnwardSharing(code: HandlingCode): boolean {
-  return code === 'H2' || code === 'H3';
+  return cooperation.ONWARD_SHARING_FORBIDDEN_CODES.includes(code);
 }
 
 export interface PackageEnvelope {

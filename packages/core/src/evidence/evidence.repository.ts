@@ -316,4 +316,24 @@ export class EvidenceRepository {
   async caseInfo(caseId: string): Promise<{ id: string; reference: string; title: string } | undefined> {
     return this.db.selectFrom('cases').select(['id', 'reference', 'title']).where('id', '=', caseId).executeTakeFirst();
   }
+
+  /** Items received from a partner agency under one of `codes` (cooperation's record of received material). */
+  async receivedUnderCodes(
+    itemIds: string[],
+    codes: readonly string[],
+  ): Promise<Array<{ record_id: string; handling_code: string }>> {
+    if (itemIds.length === 0 || codes.length === 0) return [];
+    const rows: Array<{ record_id: string; handling_code: string }> = [];
+    for (let i = 0; i < itemIds.length; i += 500) {
+      rows.push(
+        ...(await this.db
+          .selectFrom('coop_material')
+          .select(['record_id', 'handling_code'])
+          .where('record_id', 'in', itemIds.slice(i, i + 500))
+          .where('handling_code', 'in', [...codes])
+          .execute()),
+      );
+    }
+    return rows;
+  }
 }

@@ -8,12 +8,12 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '@trag/db';
-import type { evidence } from '@trag/contracts';
+import { cooperation, type evidence } from '@trag/contracts';
 import { AuditService } from '../audit';
 import { CaseAccess } from '../cases';
 import type { Actor } from '../shared/actor';
 import type { CoreContext } from '../shared/context';
-import { AppError, conflict, invalid, notFound } from '../shared/errors';
+import { AppError, conflict, forbidden, invalid, notFound } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { AgencyKeyring, type AgencyKey } from './agency-keys';
 import { LocalBlobStore, type BlobStore, type PutResult } from './blob-store';
@@ -702,6 +702,18 @@ export class EvidenceService {
     const all = new Map(selected.map((i) => [i.id, i]));
     for (const item of selected) for (const child of await this.repo.listChildren(item.id)) all.set(child.id, child);
     const items = [...all.values()].sort((a, b) => (a.exhibit_number < b.exhibit_number ? -1 : 1));
+    // Material a partner agency sent under a handling code that forbids passing it on may not leave in a bundle.
+    const restricted = await this.repo.receivedUnderCodes(
+      items.map((i) => i.id),
+      cooperation.ONWARD_SHARING_FORBIDDEN_CODES,
+    );
+    if (restricted.length > 0) {
+      const exhibits = items.filter((i) => restricted.some((r) => r.record_id === i.id)).map((i) => i.exhibit_number);
+      throw forbidden(
+        'handling_forbids_onward_sharing',
+        `${exhibits.join(', ')} came from a partner agency under handling code ${restricted[0]!.handling_code}, which forbids passing it on. Ask the original sender for permission and leave it out of the bundle.`,
+      );
+    }
     const exportId = newId();
     const signer = await this.signingKey(actor.agencyId);
     await this.tx(async (trx) => {
