@@ -66,7 +66,7 @@ describe('recruitment tab', () => {
       mimeType: 'application/jsonl',
       buffer: Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')),
     });
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('status').filter({ hasText: '3 items imported' }).waitFor();
 
     await page.getByTestId('recruitment-items').getByRole('button').first().click();
@@ -104,8 +104,37 @@ describe('recruitment tab', () => {
     const source = page.getByTestId('recruitment-source');
     await source.filter({ hasText: `Exhibit ${exhibit}` }).waitFor();
     expect(await source.innerText()).toMatch(/WARC record 3 <urn:uuid:[0-9a-f-]+> at byte \d+ · page/);
-    await source.getByRole('link', { name: 'open the evidence item' }).click();
-    await page.waitForURL(/\/evidence\//);
+    expect(await source.getByRole('link', { name: 'open the evidence item' }).getAttribute('href')).toMatch(
+      /^\/evidence\/[^/]+$/,
+    );
+
+    // Template ads: three copies of one ad (one in Cyrillic) with the same phone form one template.
+    const ad = (city: string) =>
+      `Tražimo konobarice za rad u ${city}, plata 2500 EUR mjesečno, smještaj i hrana besplatni, ` +
+      'bez iskustva i bez jezika, javite se odmah na Viber +381 64 777 8888';
+    const copies = [
+      { id: 't-1', text: ad('Beču') },
+      { id: 't-2', text: ad('Gracu') },
+      {
+        id: 't-3',
+        text: 'Тражимо конобарице за рад у Линцу, плата 2500 EUR мјесечно, смјештај и храна бесплатни, без искуства и без језика, јавите се одмах на Viber +381 64 777 8888',
+      },
+      { id: 't-4', text: 'Prodajem polovni bicikl u odličnom stanju, cijena 150 KM, preuzimanje u Tuzli.' },
+    ];
+    await page.getByTestId('recruitment-file').setInputFiles({
+      name: 'copies.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: Buffer.from(copies.map((l) => JSON.stringify(l)).join('\n')),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '4 items imported' }).waitFor();
+    const templates = page.getByTestId('recruitment-templates');
+    const cluster = templates.locator('article').filter({ hasText: 'items: 3' });
+    await cluster.waitFor();
+    await cluster.locator('[data-shared="phone:+381647778888"]').filter({ hasText: 'in 3 of the 3 items' }).waitFor();
+    expect(await cluster.locator('mark.recruitment-slot').count()).toBeGreaterThan(0);
+    await cluster.getByRole('button', { name: /Линцу/ }).click();
+    await page.getByTestId('recruitment-item').filter({ hasText: 'Линцу' }).waitFor();
     await context.close();
   });
 });

@@ -2,7 +2,13 @@
 // the text is never logged); it is rate-limited per client address.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { platform, recruitment as contracts } from '@trag/contracts';
-import { OfferCheckService, RecruitmentService, presentItemDetail, presentItemSummary } from '@trag/core/recruitment';
+import {
+  OfferCheckService,
+  RecruitmentService,
+  presentItemDetail,
+  presentItemSummary,
+  presentTemplates,
+} from '@trag/core/recruitment';
 import { requireActor } from '../plugins/request-actor';
 
 const errors = {
@@ -166,6 +172,19 @@ export const recruitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       service().network(requireActor(request), request.params.caseId, { minDegree: request.query.minDegree ?? 1 }),
+  );
+
+  app.get(
+    '/api/cases/:caseId/recruitment/templates',
+    {
+      schema: {
+        tags,
+        summary: 'Template ads of the case: near-duplicate clusters with common text, slots and shared contacts',
+        params: contracts.CaseParams,
+        response: { 200: contracts.TemplatesResponse, ...errors },
+      },
+    },
+    async (request) => presentTemplates(await service().templates(requireActor(request), request.params.caseId)),
   );
 
   app.get(

@@ -1,6 +1,6 @@
 // Recruitment analysis (packages/core/src/recruitment/recruitment.service.ts): the public offer checker needs no
 // login and stores nothing. Everything else is need-to-know through CaseAccess: reads (items, one item, network,
-// network export) need membership of any case role; writes (import, mark an item, add an identifier as an entity)
+// network export, templates) need membership of any case role; writes (import, mark an item, add an identifier as an entity)
 // need a case role that may write, which "member" (investigator) and "lead" both have. Item routes resolve the
 // item's case first; a non-member gets the same 404 as for a missing item. Item and identifier routes get one
 // imported ad (with a phone number) in the fixture case, imported by its lead; the evidence import gets a saved
@@ -139,6 +139,11 @@ const table: AccessTable = {
       route: 'GET /api/cases/:caseId/recruitment/network',
       allow: member,
       request: (fx) => ({ url: `${base(fx)}/network` }),
+    },
+    {
+      route: 'GET /api/cases/:caseId/recruitment/templates',
+      allow: member,
+      request: (fx) => ({ url: `${base(fx)}/templates` }),
     },
     {
       route: 'GET /api/cases/:caseId/recruitment/network/export',

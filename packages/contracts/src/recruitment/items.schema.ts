@@ -177,3 +177,33 @@ export type AddEntityRequest = Static<typeof AddEntityRequest>;
 
 export const AddEntityResponse = Type.Object({ entityId: Type.String(), created: Type.Boolean() });
 export type AddEntityResponse = Static<typeof AddEntityResponse>;
+
+/** GET /api/cases/:caseId/recruitment/templates — the case's template clusters (two or more near-duplicate items). */
+export const TemplatesResponse = Type.Object({
+  clusters: Type.Array(
+    Type.Object({
+      cluster: Type.Integer(),
+      size: Type.Integer(),
+      /** Common text of the cluster with "{slot1}"… where the copies differ. */
+      template: Type.String(),
+      slots: Type.Array(Type.Object({ name: Type.String(), values: Type.Array(Type.String()) })),
+      /** Why they are one template: the least share of word triples any linked pair has in common (percent). */
+      minSharedPercent: Type.Integer(),
+      /** Contacts and accounts found in two or more members, with how many members give each. */
+      sharedIdentifiers: Type.Array(Type.Object({ type: Type.String(), value: Type.String(), items: Type.Integer() })),
+      members: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          externalId: Type.String(),
+          excerpt: Type.String(),
+          score: Type.Number(),
+          flagged: Type.Boolean(),
+          sourcePosition: Type.String(),
+        }),
+      ),
+    }),
+  ),
+  /** Items of the case that were compared. */
+  itemsCompared: Type.Integer(),
+});
+export type TemplatesResponse = Static<typeof TemplatesResponse>;

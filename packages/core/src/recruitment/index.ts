@@ -18,7 +18,7 @@ export { OfferCheckService, WindowRateLimiter, OFFER_MAX_LENGTH } from './offer-
 export type { OfferCheckResult, OfferFlag, OfferHelpline } from './offer-check.service';
 export { lshCluster, DEFAULT_MINHASH, UnionFind } from './minhash';
 export type { MinHashOptions } from './minhash';
-export { RecruitmentService, entityInputFor, MAX_IMPORT_ITEMS } from './recruitment.service';
+export { RecruitmentService, entityInputFor, MAX_IMPORT_ITEMS, MAX_EVIDENCE_IMPORT_BYTES } from './recruitment.service';
 export type {
   ImportInput,
   ImportMode,
@@ -26,10 +26,11 @@ export type {
   ImportOutcome,
   ItemDetail,
   StoredAnalysis,
+  TemplatesView,
 } from './recruitment.service';
 export { parseImportFile, decodeText, IMPORT_FORMATS, IMPORT_ENCODINGS } from './item-importer';
 export type { ColumnMapping, ImportFormat, ImportEncoding, ImportedItem } from './item-importer';
 export { buildNetwork, toGraphml, toCsv, toFollowTheMoney } from './network';
 export type { NetworkView, NetworkIdentifier, NetworkItem, NetworkLink } from './network';
-export { presentItemSummary, presentItemDetail } from './recruitment.presenter';
+export { presentItemSummary, presentItemDetail, presentTemplates } from './recruitment.presenter';
 export { loadRecruitmentDemo, RECRUITMENT_DEMO_ITEMS, type RecruitmentDemo } from './recruitment.demo';

@@ -1,17 +1,21 @@
 // Rows → contract objects. Only presenters produce output.
 import type { recruitment } from '@trag/contracts';
 import type { ItemRow } from './recruitment.repository';
-import type { ItemDetail } from './recruitment.service';
+import type { ItemDetail, TemplatesView } from './recruitment.service';
 
 const relevanceOf = (value: string | null): 'relevant' | 'not_relevant' | null =>
   value === 'relevant' || value === 'not_relevant' ? value : null;
 
+function excerptOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;
+}
+
 export function presentItemSummary(row: ItemRow): recruitment.ItemSummary {
-  const flat = row.text.replace(/\s+/g, ' ').trim();
   return {
     id: row.id,
     externalId: row.external_id,
-    excerpt: flat.length > 160 ? `${flat.slice(0, 157)}…` : flat,
+    excerpt: excerptOf(row.text),
     language: row.language,
     score: Number(row.score),
     flagged: row.flagged === 1,
@@ -41,6 +45,28 @@ export function presentItemDetail(detail: ItemDetail): recruitment.ItemDetailRes
       value: i.value,
       start: i.span_start,
       end: i.span_end,
+    })),
+  };
+}
+
+export function presentTemplates(view: TemplatesView): recruitment.TemplatesResponse {
+  return {
+    itemsCompared: view.itemsCompared,
+    clusters: view.clusters.map((c) => ({
+      cluster: c.cluster,
+      size: c.size,
+      template: c.template,
+      slots: c.slots,
+      minSharedPercent: c.minSharedPercent,
+      sharedIdentifiers: c.sharedIdentifiers,
+      members: c.members.map((m) => ({
+        id: m.id,
+        externalId: m.external_id,
+        excerpt: excerptOf(m.text),
+        score: Number(m.score),
+        flagged: m.flagged === 1,
+        sourcePosition: m.source_position,
+      })),
     })),
   };
 }

@@ -128,6 +128,35 @@ export class RecruitmentRepository {
       .execute();
   }
 
+  /** Every item of a case, with what the template view needs (text for comparison, summary fields to show). */
+  async caseItemsForTemplates(
+    caseId: string,
+    trx: Kysely<Database> = this.db,
+  ): Promise<
+    Array<Pick<ItemRow, 'id' | 'external_id' | 'text' | 'score' | 'flagged' | 'source_position' | 'created_at'>>
+  > {
+    return trx
+      .selectFrom('recruitment_items')
+      .select(['id', 'external_id', 'text', 'score', 'flagged', 'source_position', 'created_at'])
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** (item, type, value) of every identifier of a case except amounts. */
+  async caseIdentifierValues(
+    caseId: string,
+    trx: Kysely<Database> = this.db,
+  ): Promise<Array<{ item_id: string; type: string; value: string }>> {
+    return trx
+      .selectFrom('recruitment_identifiers')
+      .select(['item_id', 'type', 'value'])
+      .where('case_id', '=', caseId)
+      .where('type', '!=', 'amount')
+      .execute();
+  }
+
   async mark(
     id: string,
     values: { relevance: string | null; marked_by: string | null; marked_at: string | null },

@@ -177,4 +177,40 @@ describeEachDialect('recruitment store', (dialect) => {
       code: 'recruitment_identifier_not_found',
     });
   });
+  it('shows the template ads of a case: one cluster across scripts, its slots, the phone its copies share', async () => {
+    const templateCase = (
+      await new CaseService(ctx).create(actor, { title: 'Template ads', type: 'labour_exploitation' })
+    ).id;
+    const ad = (city: string, phone: string) =>
+      `Tražimo konobarice za rad u ${city}, plata 2500 EUR mjesečno, smještaj i hrana besplatni, ` +
+      `bez iskustva i bez jezika, javite se odmah na Viber ${phone}`;
+    const lines = [
+      { id: 'a', text: ad('Beču', '+381 64 777 8888') },
+      { id: 'b', text: ad('Gracu', '+381 64 777 8888') },
+      // The same ad in Serbian Cyrillic, another city, same phone.
+      {
+        id: 'c',
+        text: 'Тражимо конобарице за рад у Линцу, плата 2500 EUR мјесечно, смјештај и храна бесплатни, без искуства и без језика, јавите се одмах на Viber +381 64 777 8888',
+      },
+      {
+        id: 'd',
+        text: 'Prodajem polovni bicikl u odličnom stanju, cijena 150 KM, preuzimanje u Tuzli, zvati poslije 17h.',
+      },
+    ];
+    await service.importItems(actor, templateCase, {
+      bytes: Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')),
+      format: 'jsonl',
+      mode: 'all_or_nothing',
+    });
+    const view = await service.templates(actor, templateCase);
+    expect(view.itemsCompared).toBe(4);
+    expect(view.clusters).toHaveLength(1);
+    const [cluster] = view.clusters;
+    expect(cluster!.size).toBe(3);
+    expect(cluster!.members.map((m) => m.external_id).sort()).toEqual(['a', 'b', 'c']);
+    expect(cluster!.sharedIdentifiers).toContainEqual({ type: 'phone', value: '+381647778888', items: 3 });
+    expect(cluster!.slots.length).toBeGreaterThan(0);
+    expect(cluster!.template).toMatch(/\{slot1\}/);
+    await expect(service.templates(outsider, templateCase)).rejects.toMatchObject({ kind: 'not_found' });
+  });
 });

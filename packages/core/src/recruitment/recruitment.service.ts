@@ -12,8 +12,25 @@ import { parseImportFile, type ColumnMapping, type ImportEncoding, type ImportFo
 import type { LineError } from './item-reader';
 import { RecruitmentRepository, type IdentifierRow, type ItemRow } from './recruitment.repository';
 import { buildNetwork, toCsv, toFollowTheMoney, toGraphml, type NetworkView } from './network';
+import { findTemplates } from './templates';
 
 export type ImportMode = 'all_or_nothing' | 'skip_bad';
+
+/** Least estimated share of word triples for two items to be one template (the templates module's default). */
+const TEMPLATE_THRESHOLD = 0.5;
+
+export interface TemplatesView {
+  itemsCompared: number;
+  clusters: Array<{
+    cluster: number;
+    size: number;
+    template: string;
+    slots: Array<{ name: string; values: string[] }>;
+    minSharedPercent: number;
+    sharedIdentifiers: Array<{ type: string; value: string; items: number }>;
+    members: Array<Pick<ItemRow, 'id' | 'external_id' | 'text' | 'score' | 'flagged' | 'source_position'>>;
+  }>;
+}
 
 export interface ImportInput {
   bytes: Uint8Array;
@@ -363,6 +380,57 @@ export class RecruitmentService {
       })),
       options,
     );
+  }
+
+  /**
+   * The case's template ads: clusters of two or more near-duplicate items (MinHash/LSH over folded word triples,
+   * so a Cyrillic and a Latin copy fall together), largest first, each with its common text and variable slots,
+   * the contacts its members share, and the members. Computed on request from the stored items.
+   */
+  async templates(actor: Actor, caseId: string): Promise<TemplatesView> {
+    await this.access.requireMember(actor, caseId);
+    const items = await this.repo.caseItemsForTemplates(caseId);
+    const clusters = findTemplates(
+      items.map((i) => ({ id: i.id, text: i.text })),
+      { threshold: TEMPLATE_THRESHOLD },
+    );
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const identifiers = new Map<string, Array<{ type: string; value: string }>>();
+    for (const row of await this.repo.caseIdentifierValues(caseId)) {
+      const list = identifiers.get(row.item_id) ?? [];
+      list.push({ type: row.type, value: row.value });
+      identifiers.set(row.item_id, list);
+    }
+    return {
+      itemsCompared: items.length,
+      clusters: clusters
+        .map((cluster) => {
+          const counts = new Map<string, { type: string; value: string; items: number }>();
+          for (const id of cluster.ids) {
+            const seen = new Set<string>();
+            for (const i of identifiers.get(id) ?? []) {
+              const key = `${i.type}:${i.value}`;
+              if (seen.has(key)) continue;
+              seen.add(key);
+              const entry = counts.get(key) ?? { type: i.type, value: i.value, items: 0 };
+              entry.items += 1;
+              counts.set(key, entry);
+            }
+          }
+          return {
+            size: cluster.ids.length,
+            template: cluster.template,
+            slots: cluster.slots,
+            minSharedPercent: Math.round(TEMPLATE_THRESHOLD * 100),
+            sharedIdentifiers: [...counts.values()]
+              .filter((c) => c.items >= 2)
+              .sort((a, b) => b.items - a.items || a.value.localeCompare(b.value)),
+            members: cluster.ids.map((id) => byId.get(id)!),
+          };
+        })
+        .sort((a, b) => b.size - a.size)
+        .map((cluster, index) => ({ cluster: index + 1, ...cluster })),
+    };
   }
 
   async exportNetwork(actor: Actor, caseId: string, format: 'graphml' | 'csv' | 'ftm') {

@@ -1,5 +1,6 @@
 // The recruitment tab of a case: import items, read them by score with highlighted indicators and named reasons,
-// mark them relevant or not, and see the contacts shared across items, each one click from becoming an entity.
+// mark them relevant or not, see the template ads (near-duplicate clusters) and the contacts shared across items,
+// each one click from becoming an entity.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -11,6 +12,7 @@ import type { CaseTabProps } from '../cases/case-tabs';
 import { HighlightedText } from './highlighted-text';
 import { NetworkGraph } from './network-graph';
 import { recruitmentApi } from './recruitment.api';
+import { TemplatesPanel } from './templates-panel';
 import './recruitment.css';
 
 const FORMATS = ['jsonl', 'csv', 'text', 'telegram', 'whatsapp', 'html', 'warc'] as const;
@@ -364,6 +366,7 @@ export function RecruitmentTab({ caseId }: CaseTabProps) {
         )}
       </section>
       {selected && <ItemView itemId={selected} onMarked={() => setVersion((v) => v + 1)} />}
+      <TemplatesPanel caseId={caseId} version={version} onOpenItem={setSelected} />
       <NetworkPanel caseId={caseId} version={version} />
     </div>
   );

@@ -10,5 +10,6 @@ export const recruitmentApi = {
   network: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/network`,
   networkExport: (caseId: string, format: 'graphml' | 'csv' | 'ftm') =>
     `/api/cases/${encodeURIComponent(caseId)}/recruitment/network/export?format=${format}`,
+  templates: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/templates`,
   entities: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/entities`,
 };
