@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '@trag/db/testing';
@@ -6,7 +8,10 @@ import { CaseService } from '../cases';
 // Builders of the cases domain, for tests only.
 import { buildActor, buildAgency } from '../cases/cases.builders';
 import { fixedClock, type Actor, type CoreContext } from '../shared';
+import { readBlockFile } from './block-file';
+import { chainConnectorsFromEnv } from './chain-connector';
 import { CryptoService, type TraceRequest } from './crypto.service';
+import { cryptoDataPath } from './shared-data';
 import type { FlowRecord } from './flow-record';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, 'fixtures', name));
@@ -245,6 +250,77 @@ describeEachDialect('crypto service', (dialect) => {
     expect(again).toMatchObject({ importId: resumed.importId, added: 0, alreadyImported: true });
     expect(await service.listImports(investigator, caseId)).toHaveLength(1);
     hang?.();
+  });
+
+  it('imports raw blocks for the case wallets, idempotently, and traces the first bitcoin payment', async () => {
+    const satoshi = '12cbQLTFMXRnSzktFkuoG3eHoMeFtpTu3S';
+    const hal = '1Q2TWHE3GMdB6BZKafqwxXtWAWgFt5Jvm3';
+    const data = readFileSync(cryptoDataPath('btc', 'blocks1-256.bz2'));
+    await expect(
+      service.importBlocks(investigator, caseId, { fileName: 'blocks1-256.bz2', data, watch: 'wallets' }),
+    ).rejects.toMatchObject({ code: 'crypto_blocks_no_wallets' });
+    await service.addWallet(investigator, caseId, { address: satoshi, label: 'block 9 miner' });
+    const first = await service.importBlocks(investigator, caseId, {
+      fileName: 'blocks1-256.bz2',
+      data,
+      watch: 'wallets',
+    });
+    // Block 9's coinbase (50 BTC) and the five payments that address made in blocks 170–187 (Hal Finney's 10 BTC
+    // first), each with one input and a payment + change output: 1 + 5 × 3 records. 255 blocks hold 262 transactions.
+    const txCount = (await readBlockFile(cryptoDataPath('btc', 'blocks1-256.bz2'))).reduce(
+      (n, b) => n + b.txs.length,
+      0,
+    );
+    expect(first).toMatchObject({ records: 16, added: 16, alreadyImported: false, stats: { read: txCount } });
+    expect(txCount).toBe(262);
+    const again = await service.importBlocks(investigator, caseId, { fileName: 'copy.dat', data, watch: [satoshi] });
+    expect(again).toMatchObject({ added: 0, alreadyImported: true, importId: first.importId });
+    const { result } = await service.trace(investigator, caseId, {
+      ...request,
+      seed: { address: satoshi },
+      asset: 'BTC',
+    });
+    expect(result.seedValue).toBe(50 + 40 + 30 + 29 + 28); // each payment spends the previous change
+    expect(result.endpoints.find((e) => e.node === hal)).toMatchObject({ reason: 'held', amount: 10 });
+  });
+
+  it('rejects a truncated block file naming file and offset, leaving the case unchanged', async () => {
+    const raw = readFileSync(cryptoDataPath('btc', 'block413567.raw'));
+    await expect(
+      service.importBlocks(investigator, caseId, {
+        fileName: 'cut.raw',
+        data: raw.subarray(0, 500_000),
+        watch: 'all',
+      }),
+    ).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^cut\.raw: .*offset/) });
+    expect(await service.listImports(investigator, caseId)).toEqual([]);
+  });
+
+  it('fetches an address history from a configured Esplora server (loopback mock) into the case', async () => {
+    const txs = fixture('esplora-address-txs.json').toString();
+    const server = createServer((req, res) => {
+      res.writeHead(req.url!.includes('/txs/chain/') ? 404 : 200, { 'content-type': 'application/json' });
+      res.end(req.url!.includes('/txs/chain/') ? '[]' : txs);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const [esplora] = chainConnectorsFromEnv({
+        TRAG_ESPLORA_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      });
+      const address = '1DoCxPS9hTmkus423A3NHz3Sd1iQJXSTHp';
+      const fetched = await service.fetchFromConnector(investigator, caseId, esplora!, { kind: 'address', address });
+      expect(fetched.added).toBeGreaterThan(0);
+      const file = await service.importFile(investigator, caseId, {
+        kind: 'esplora_json',
+        fileName: 'esplora.json',
+        data: fixture('esplora-address-txs.json'),
+      });
+      expect(file).toMatchObject({ added: 0 }); // same transactions, same content keys
+      const imports = await service.listImports(investigator, caseId);
+      expect(imports.map((i) => i.kind).sort()).toEqual(['esplora_json', 'fetch_esplora']);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 
   it('hides the case from non-members', async () => {

@@ -100,3 +100,7 @@ export {
 export { traceAsync, asAsyncGraph } from './trace';
 export type { AsyncTraceGraph } from './trace';
 export { loadCryptoDemo } from './crypto.demo';
+export { blockFlowRecords, BlockFlows } from './block-flows';
+export type { BlockFlowOptions } from './block-flows';
+export { chainConnectorsFromEnv, EsploraConnector, BitcoinRpcConnector } from './chain-connector';
+export type { ChainConnector, ConnectorKind, ConnectorOptions, FetchRequest } from './chain-connector';
