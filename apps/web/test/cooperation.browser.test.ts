@@ -135,6 +135,12 @@ describe('cooperation between two Trag servers', () => {
       .waitFor();
     await row.getByRole('link', { name: 'Open case' }).click();
     await recipient.page.getByRole('heading', { level: 1, name: 'From partner: Skela phones' }).waitFor();
+    // Wherever the received material appears it carries its handling code: a badge on every received entity.
+    await recipient.page.getByRole('link', { name: /Entities and links/ }).click();
+    const badge = recipient.page.getByTestId('handling-badge').first();
+    await badge.waitFor();
+    expect(await badge.textContent()).toBe('H2 · from partner');
+    expect(await badge.getAttribute('title')).toMatch(/^Received from .+ under handling code H2 — Not to be passed on/);
 
     // The sender has the signed receipt.
     const back = await api<{ items: Array<{ purpose: string; status: string }> }>(

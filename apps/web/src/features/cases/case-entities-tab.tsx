@@ -10,6 +10,7 @@ import type { CaseTabProps } from './case-tabs';
 import { casesApi } from './cases.api';
 import { EntityGraph } from './entity-graph';
 import { AddEntityForm, AddLinkForm, entityName } from './entity-forms';
+import { HandlingBadge } from '../cooperation/handling-badge';
 
 export function CaseEntitiesTab({ caseId }: CaseTabProps) {
   const { t } = useTranslation();
@@ -71,7 +72,8 @@ export function CaseEntitiesTab({ caseId }: CaseTabProps) {
                   <tr key={entity.id}>
                     <td>{t(`cases:entityTypes.${entity.type}`)}</td>
                     <td>
-                      <Link to={`/entities/${entity.id}`}>{entityName(entity)}</Link>
+                      <Link to={`/entities/${entity.id}`}>{entityName(entity)}</Link>{' '}
+                      <HandlingBadge caseId={caseId} recordId={entity.id} />
                       {entity.label && entity.identifierDisplay && entity.label !== entity.identifierDisplay && (
                         <div className="mono small muted">{entity.identifierDisplay}</div>
                       )}

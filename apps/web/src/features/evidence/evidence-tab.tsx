@@ -11,6 +11,7 @@ import { useFormat } from '../../i18n/format';
 import type { CaseTabProps } from '../cases/case-tabs';
 import { evidenceApi, formatBytes, uploadEvidence } from './evidence.api';
 import './evidence.css';
+import { HandlingBadge } from '../cooperation/handling-badge';
 
 const KINDS = ['file', 'chat_export', 'web_capture'] as const;
 
@@ -195,7 +196,8 @@ export function EvidenceTab({ caseId }: CaseTabProps) {
                         />
                       </td>
                       <td className="mono">
-                        <Link to={`/evidence/${item.id}`}>{item.exhibitNumber}</Link>
+                        <Link to={`/evidence/${item.id}`}>{item.exhibitNumber}</Link>{' '}
+                        <HandlingBadge caseId={caseId} recordId={item.id} />
                       </td>
                       <td>
                         <div className="row-title">{item.description}</div>
