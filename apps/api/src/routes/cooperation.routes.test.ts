@@ -228,6 +228,21 @@ describe('cooperation between two instances (SQLite ↔ PostgreSQL)', () => {
     expect(await fs.readdir(path.join(B.t.core.dataDir, 'exports')).catch(() => [])).toEqual([]);
     const own = await new EvidenceService(A.t.core).exportBundle(actorOf(A.officer), caseA, [evidenceA]);
     expect(own.itemCount).toBe(1);
+    // H1 (not to be used in court without the sender's permission) may go into a package but not into a court bundle.
+    const h1 = {
+      record_id: evidenceA,
+      record_type: 'evidence',
+      case_id: caseA,
+      package_row_id: 'h1-test',
+      handling_code: 'H1',
+      restrictions: '',
+      details: '{}',
+    };
+    await A.t.core.database.db.insertInto('coop_material').values(h1).execute();
+    await expect(
+      new EvidenceService(A.t.core).exportBundle(actorOf(A.officer), caseA, [evidenceA]),
+    ).rejects.toMatchObject({ code: 'handling_forbids_court_use' });
+    await A.t.core.database.db.deleteFrom('coop_material').where('package_row_id', '=', 'h1-test').execute();
   }, 60_000);
 
   it('refuses a second copy of the same package (replay) and stores nothing', async () => {

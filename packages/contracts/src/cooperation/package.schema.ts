@@ -12,6 +12,8 @@ export type HandlingCode = Static<typeof HandlingCode>;
  * outgoing cooperation package or a court bundle (error `handling_forbids_onward_sharing`). One list, read by both.
  */
 export const ONWARD_SHARING_FORBIDDEN_CODES: readonly HandlingCode[] = ['H2', 'H3'];
+/** Codes under which received material may not go into a court bundle: the above, and H1 (no use as evidence in court). */
+export const COURT_BUNDLE_FORBIDDEN_CODES: readonly HandlingCode[] = ['H1', ...ONWARD_SHARING_FORBIDDEN_CODES];
 export const SourceGrade = Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Literal('C'), Type.Literal('D')]);
 export const InformationGrade = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Type.Literal(4)]);
 

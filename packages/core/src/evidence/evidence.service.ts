@@ -702,16 +702,18 @@ export class EvidenceService {
     const all = new Map(selected.map((i) => [i.id, i]));
     for (const item of selected) for (const child of await this.repo.listChildren(item.id)) all.set(child.id, child);
     const items = [...all.values()].sort((a, b) => (a.exhibit_number < b.exhibit_number ? -1 : 1));
-    // Material a partner agency sent under a handling code that forbids passing it on may not leave in a bundle.
+    // Material a partner agency sent under a handling code that forbids passing it on or using it in court (without
+    // the sender's permission) may not leave in a bundle.
     const restricted = await this.repo.receivedUnderCodes(
       items.map((i) => i.id),
-      cooperation.ONWARD_SHARING_FORBIDDEN_CODES,
+      cooperation.COURT_BUNDLE_FORBIDDEN_CODES,
     );
     if (restricted.length > 0) {
       const exhibits = items.filter((i) => restricted.some((r) => r.record_id === i.id)).map((i) => i.exhibit_number);
+      const code = restricted[0]!.handling_code;
       throw forbidden(
-        'handling_forbids_onward_sharing',
-        `${exhibits.join(', ')} came from a partner agency under handling code ${restricted[0]!.handling_code}, which forbids passing it on. Ask the original sender for permission and leave it out of the bundle.`,
+        code === 'H1' ? 'handling_forbids_court_use' : 'handling_forbids_onward_sharing',
+        `${exhibits.join(', ')} came from a partner agency under handling code ${code}, which does not allow ${code === 'H1' ? 'using it as evidence in court' : 'passing it on'} without the sender's permission. Ask the original sender and leave it out of the bundle.`,
       );
     }
     const exportId = newId();
