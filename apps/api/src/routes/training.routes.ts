@@ -18,6 +18,7 @@ import {
 import { forbidden } from '@trag/core/shared';
 import { requireActor } from '../plugins/request-actor';
 import { trainingExerciseRoutes } from './training/exercises.routes';
+import { trainingLtiRoutes } from './training/lti.routes';
 
 const errors = {
   400: platform.ErrorResponse,
@@ -31,6 +32,7 @@ const tags = ['training'];
 export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = new TrainingService(app.trag.core, { lrs: lrsConfigFromEnv() });
   await app.register(trainingExerciseRoutes);
+  await app.register(trainingLtiRoutes);
 
   app.get(
     '/api/training/rules',

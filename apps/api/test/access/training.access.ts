@@ -2,7 +2,7 @@
 // rules and published scenarios, joins sessions and plays; trainers and administrators author scenarios and run
 // sessions; a session is the business of the trainer who runs it (administrators of its agency too); an attempt is
 // its player's only. Fixtures are built per probe through the core service as the probing user.
-import { ExerciseService, TrainingService } from '@trag/core/training';
+import { ExerciseService, LtiService, TrainingService } from '@trag/core/training';
 import type { Actor } from '@trag/core/shared';
 import type { AccessFixture, AccessTable } from './access-table';
 
@@ -74,6 +74,17 @@ async function joinedExercise(fx: AccessFixture, kind: 'wallet-trace' | 'chat-ev
   await service.join(actorOf(fx), session.code, `Trainee ${fx.unique}`);
   if (kind === 'chat-evidence') await exercises.runTool(actorOf(fx), exercise.id, { tool: 'collect-export' });
   return exercise.id;
+}
+
+function platformInput(fx: AccessFixture) {
+  return {
+    issuer: `https://lms-${fx.unique}.example.org`,
+    clientId: 'trag',
+    deploymentIds: ['1'],
+    authorizationEndpoint: 'https://lms.example.org/auth',
+    tokenEndpoint: 'https://lms.example.org/token',
+    jwksUrl: 'https://lms.example.org/jwks',
+  };
 }
 
 const table: AccessTable = {
@@ -248,6 +259,39 @@ const table: AccessTable = {
         url: `/api/training/exercises/${await joinedExercise(fx, 'wallet-trace')}/answer`,
         payload: { kind: 'wallet-trace', exchange: 'Nordvik Exchange' },
       }),
+    },
+    // LTI: the LMS-facing routes are public (the platform signs the launch; the player URL carries a launch token).
+    { route: 'GET /api/training/lti/jwks', allow: { public: true } },
+    { route: 'GET /api/training/lti/login', allow: { public: true } },
+    { route: 'POST /api/training/lti/login', allow: { public: true } },
+    { route: 'POST /api/training/lti/launch', allow: { public: true } },
+    {
+      route: 'GET /api/training/lti/play/:token',
+      allow: { public: true },
+      request: () => ({ url: '/api/training/lti/play/unknown-launch-token-000000' }),
+    },
+    {
+      route: 'POST /api/training/lti/play/:token',
+      allow: { public: true },
+      request: () => ({ url: '/api/training/lti/play/unknown-launch-token-000000', payload: { choiceId: 'a.0.c-1' } }),
+    },
+    { route: 'GET /api/training/lti/platforms', allow: { roles: ['administrator'] } },
+    {
+      route: 'POST /api/training/lti/platforms',
+      allow: { roles: ['administrator'] },
+      request: (fx) => ({ payload: platformInput(fx) }),
+    },
+    {
+      route: 'DELETE /api/training/lti/platforms/:platformId',
+      allow: { roles: ['administrator'] },
+      fresh: true,
+      request: async (fx) => {
+        const row = await new LtiService(fx.t.core).registerPlatform(
+          { ...actorOf(fx), userId: `admin-${fx.unique}`, role: 'administrator' },
+          platformInput(fx),
+        );
+        return { url: `/api/training/lti/platforms/${row.id}` };
+      },
     },
   ],
 };

@@ -1,2 +1,3 @@
 export * from './training.schema';
 export * from './exercise.schema';
+export * from './lti.schema';

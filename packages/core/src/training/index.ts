@@ -79,3 +79,5 @@ export {
 export { checkAnswer, type AnswerVerdict, type ExerciseAnswer } from './exercise-answers';
 export { ExerciseService, SANDBOX_AGENCY, type SandboxTool, type ExerciseDetail } from './exercise.service';
 export { presentExercise, presentExerciseDetail, presentWork } from './exercise.presenter';
+export { LtiService, presentPlatform, LAUNCH_TTL_MS, type PlatformInput, type LtiPlayState } from './lti.service';
+export { renderLtiPlayer } from './lti-player';

@@ -127,7 +127,42 @@ export interface TrainingExerciseWorkTable {
   updated_at: string;
 }
 
+export interface TrainingLtiPlatformsTable {
+  id: string;
+  issuer: string;
+  client_id: string;
+  /** JSON: string[] */
+  deployment_ids: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  jwks_url: string;
+  /** The agency whose administrator registered the LMS; launched learners play as its trainees. */
+  agency_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface TrainingLtiLaunchesTable {
+  id: string;
+  /** SHA-256 of the launch token that the player URL carries (the token itself is never stored). */
+  token_hash: string;
+  platform_id: string;
+  /** The LMS's opaque user id (sub); never a name or e-mail. */
+  lti_user_id: string;
+  /** The pseudonymous Trag user id the attempt belongs to. */
+  user_id: string;
+  attempt_id: string;
+  line_item: string | null;
+  can_score: number;
+  created_at: string;
+  expires_at: string;
+  score_sent_at: string | null;
+  score_error: string | null;
+}
+
 export interface TrainingTables {
+  training_lti_platforms: TrainingLtiPlatformsTable;
+  training_lti_launches: TrainingLtiLaunchesTable;
   training_exercises: TrainingExercisesTable;
   training_exercise_work: TrainingExerciseWorkTable;
   training_scenarios: TrainingScenariosTable;

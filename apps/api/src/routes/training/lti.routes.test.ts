@@ -1,0 +1,248 @@
+// LTI 1.3 over HTTP against a mock platform on loopback, built from the specification: the platform's JWKS, an
+// authorisation step that signs the id_token for the login Trag started, a token endpoint that checks Trag's client
+// assertion against the keys Trag publishes at /api/training/lti/jwks, and a line item that records scores.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { AGS_SCORE_SCOPE } from '@trag/core/training';
+import { describeEachDialect } from '@trag/db/testing';
+import {
+  authHeaders,
+  createTestAgency,
+  createTestApp,
+  createTestUser,
+  type TestApp,
+  type TestUser,
+} from '../../testing';
+
+const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
+const AGS = 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint';
+const ISSUER = 'https://moodle.example.edu';
+
+describeEachDialect('training LTI routes', (dialect) => {
+  let t: TestApp;
+  let admin: TestUser;
+  let trainer: TestUser;
+  let server: Server;
+  let base = '';
+  let platformKey: CryptoKey;
+  let platformJwk: JWK;
+  const scores: Record<string, unknown>[] = [];
+  const tokens = new Set<string>();
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const centre = await createTestAgency(t, { country: 'MK' });
+    admin = await createTestUser(t, { role: 'administrator', agencyId: centre.id });
+    trainer = await createTestUser(t, { role: 'trainer', agencyId: centre.id });
+    const pair = await generateKeyPair('RS256');
+    platformKey = pair.privateKey;
+    platformJwk = { ...(await exportJWK(pair.publicKey)), kid: 'moodle-1', alg: 'RS256' };
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        void (async () => {
+          const url = new URL(req.url ?? '/', base);
+          if (url.pathname === '/jwks') {
+            res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [platformJwk] }));
+          } else if (url.pathname === '/token') {
+            // The tool's key comes from the JWKS Trag publishes, as a real platform would fetch it.
+            const jwks = (await t.app.inject({ method: 'GET', url: '/api/training/lti/jwks' })).json<{ keys: JWK[] }>();
+            const form = new URLSearchParams(body);
+            try {
+              await jwtVerify(form.get('client_assertion') ?? '', createLocalJWKSet(jwks), {
+                issuer: 'trag-client',
+                subject: 'trag-client',
+                audience: `${base}/token`,
+              });
+              const token = `tok-${tokens.size + 1}`;
+              tokens.add(token);
+              res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: token }));
+            } catch {
+              res.writeHead(401).end();
+            }
+          } else if (url.pathname === '/lineitems/7/scores') {
+            if (!tokens.has((req.headers.authorization ?? '').replace('Bearer ', ''))) {
+              res.writeHead(401).end();
+              return;
+            }
+            scores.push(JSON.parse(body) as Record<string, unknown>);
+            res.writeHead(200).end();
+          } else {
+            res.writeHead(404).end();
+          }
+        })();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server?.close(r));
+    await t?.close();
+  });
+
+  async function loginAndLaunch(custom: Record<string, string>, sub: string) {
+    const login = await t.app.inject({
+      method: 'GET',
+      url: `/api/training/lti/login?${new URLSearchParams({
+        iss: ISSUER,
+        login_hint: 'u-1',
+        target_link_uri: 'https://trag.example.org/training',
+        client_id: 'trag-client',
+      }).toString()}`,
+    });
+    expect(login.statusCode).toBe(302);
+    const redirect = new URL(login.headers.location as string);
+    expect(redirect.origin + redirect.pathname).toBe(`${base}/auth`);
+    expect(redirect.searchParams.get('redirect_uri')).toMatch(/\/api\/training\/lti\/launch$/);
+    // The platform's authorisation endpoint answers with a signed id_token for this login.
+    const idToken = await new SignJWT({
+      nonce: redirect.searchParams.get('nonce'),
+      [`${LTI}message_type`]: 'LtiResourceLinkRequest',
+      [`${LTI}version`]: '1.3.0',
+      [`${LTI}deployment_id`]: 'dep-1',
+      [`${LTI}target_link_uri`]: 'https://trag.example.org/training',
+      [`${LTI}resource_link`]: { id: 'rl-42' },
+      [`${LTI}roles`]: ['http://purl.imsglobal.org/vocab/lis/v2/membership#Learner'],
+      [`${LTI}custom`]: custom,
+      [AGS]: { scope: [AGS_SCORE_SCOPE], lineitem: `${base}/lineitems/7` },
+      name: 'Real Name Never Stored',
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: 'moodle-1' })
+      .setIssuer(ISSUER)
+      .setAudience('trag-client')
+      .setSubject(sub)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(platformKey);
+    const form = new URLSearchParams({ id_token: idToken, state: redirect.searchParams.get('state')! }).toString();
+    const launch = await t.app.inject({
+      method: 'POST',
+      url: '/api/training/lti/launch',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form,
+    });
+    return { launch, form };
+  }
+
+  it('registers a platform, launches from it into a scenario, plays to the end and sends the grade back', async () => {
+    const registration = {
+      issuer: ISSUER,
+      clientId: 'trag-client',
+      deploymentIds: ['dep-1'],
+      authorizationEndpoint: `${base}/auth`,
+      tokenEndpoint: `${base}/token`,
+      jwksUrl: `${base}/jwks`,
+    };
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/training/lti/platforms',
+      headers: await authHeaders(t, trainer),
+      payload: registration,
+    });
+    expect(refused.statusCode).toBe(403);
+    const insecure = await t.app.inject({
+      method: 'POST',
+      url: '/api/training/lti/platforms',
+      headers: await authHeaders(t, admin),
+      payload: { ...registration, jwksUrl: 'http://moodle.example.edu/jwks' },
+    });
+    expect(insecure.json()).toMatchObject({ error: { code: 'training_lti_url_invalid' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/training/lti/platforms',
+      headers: await authHeaders(t, admin),
+      payload: registration,
+    });
+    expect(created.statusCode).toBe(200);
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/training/lti/platforms', headers: await authHeaders(t, admin) })
+    ).json<{ platforms: { issuer: string }[]; tool: { jwksUrl: string } }>();
+    expect(list.platforms.map((p) => p.issuer)).toEqual([ISSUER]);
+    expect(list.tool.jwksUrl).toMatch(/\/api\/training\/lti\/jwks$/);
+
+    const { launch, form } = await loginAndLaunch(
+      { scenario: 'labour-exploitation-interview', language: 'mk' },
+      'moodle-user-9f2c',
+    );
+    expect(launch.statusCode).toBe(303);
+    const player = launch.headers.location as string;
+    expect(player).toMatch(/^\/api\/training\/lti\/play\/[A-Za-z0-9_-]{40,}$/);
+    // The state is used once: a replayed launch is refused.
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/api/training/lti/launch',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form,
+    });
+    expect(replay.statusCode).toBe(401);
+
+    let page = await t.app.inject({ method: 'GET', url: player });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('lang="mk"');
+    for (let i = 0; i < 60; i++) {
+      const choice = /name="choiceId" value="([^"]+)"/.exec(page.body);
+      if (!choice) break;
+      const posted = await t.app.inject({
+        method: 'POST',
+        url: player,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ choiceId: choice[1]! }).toString(),
+      });
+      expect(posted.statusCode).toBe(303);
+      page = await t.app.inject({ method: 'GET', url: player });
+    }
+    expect(page.body).toContain('data-lti-grade="sent"');
+    const grade = /data-grade="([^"]+)"/.exec(page.body)![1];
+    expect(scores).toHaveLength(1);
+    expect(scores[0]).toMatchObject({
+      userId: 'moodle-user-9f2c',
+      scoreMaximum: 100,
+      activityProgress: 'Completed',
+      gradingProgress: 'FullyGraded',
+      comment: `Trag: ${grade}`,
+    });
+    // Nothing of the LMS's personal data reaches the database.
+    const launches = await t.core.database.db.selectFrom('training_lti_launches').selectAll().execute();
+    expect(JSON.stringify(launches)).not.toContain('Real Name');
+
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/training/lti/play/not-a-real-token-000000' })).statusCode,
+    ).toBe(400);
+  });
+
+  it('launches into a session by its code; the trainer sees the pseudonymous learner', async () => {
+    const scenarios = (
+      await t.app.inject({ method: 'GET', url: '/api/training/scenarios', headers: await authHeaders(t, trainer) })
+    ).json<{ scenarios: { id: string; slug: string }[] }>().scenarios;
+    const session = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/training/sessions',
+        headers: await authHeaders(t, trainer),
+        payload: {
+          title: 'Moodle course',
+          groupName: 'Skopje',
+          language: 'sq',
+          scenarioIds: [scenarios.find((s) => s.slug === 'border-first-contact')!.id],
+        },
+      })
+    ).json<{ id: string; code: string }>();
+    const { launch } = await loginAndLaunch({ session: session.code }, 'moodle-user-77');
+    expect(launch.statusCode).toBe(303);
+    const progress = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/training/sessions/${session.id}/progress`,
+        headers: await authHeaders(t, trainer),
+      })
+    ).json<{ entries: { displayName: string; status: string }[] }>();
+    expect(progress.entries).toHaveLength(1);
+    expect(progress.entries[0]!.displayName).toMatch(/^LMS [0-9a-f]{6}$/);
+    expect(progress.entries[0]!.status).toBe('in_progress');
+  });
+});
