@@ -419,7 +419,9 @@ export class CryptoService {
     actor: Actor,
     caseId: string,
     connector: ChainConnector,
-    request: FetchRequest | (Extract<FetchRequest, { kind: 'blocks' }> & { watch: 'wallets' }),
+    request:
+      | Extract<FetchRequest, { kind: 'address' }>
+      | (Omit<Extract<FetchRequest, { kind: 'blocks' }>, 'watch'> & { watch: string[] | null | 'wallets' }),
   ): Promise<ImportSummary> {
     await this.access.requireWriter(actor, caseId);
     if (request.kind !== connector.accepts)
@@ -430,10 +432,9 @@ export class CryptoService {
           : 'This node is asked for a range of block heights.',
       );
     let resolved: FetchRequest;
-    if (request.kind === 'blocks' && request.watch === 'wallets') {
-      const wallets = await this.btcWallets(caseId);
-      resolved = { ...request, watch: wallets };
-    } else resolved = request as FetchRequest;
+    if (request.kind === 'blocks') {
+      resolved = { ...request, watch: request.watch === 'wallets' ? await this.btcWallets(caseId) : request.watch };
+    } else resolved = request;
     const target = request.kind === 'address' ? request.address : `${request.fromHeight}-${request.toHeight}`;
     const stats = newStats();
     return this.writeChunked(actor, caseId, {
