@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { cooperation } from '@trag/contracts';
+import { AuditService } from '@trag/core/audit';
 import { CaseService, EntityService } from '@trag/core/cases';
 import {
   buildPackage,
@@ -326,6 +327,75 @@ describe('cooperation between two instances (SQLite ↔ PostgreSQL)', () => {
       ).toEqual({ status: 400, code: 'package_not_addressed_to_us', rows: base });
       const files = await fs.readdir(path.join(B.t.core.dataDir, 'cooperation', B.agencyId, 'tmp')).catch(() => []);
       expect(files.filter((f) => f.startsWith('upload-'))).toEqual([]);
+    });
+
+    it('imports in one transaction: when the last step fails, nothing of the package is stored', async () => {
+      const data = await build({
+        entities: [{ type: 'phone', label: 'Recruiter', identifier: '+387 61 700 800', attributes: {} }],
+        notes: [{ body: 'Seen at the bus station (synthetic).', created: '2026-11-29T10:00:00.000Z' }],
+        evidence: [],
+      });
+      const bs = await authHeaders(B.t, B.officer);
+      const uploaded = await B.t.app.inject({
+        method: 'POST',
+        url: '/api/cooperation/packages/upload',
+        headers: { ...bs, 'content-type': 'application/octet-stream' },
+        payload: data,
+      });
+      expect(uploaded.statusCode, uploaded.body).toBe(201);
+      const packageRowId = uploaded.json<cooperation.PackageSummary>().id;
+      const db = B.t.core.database.db;
+      const counts = async () => {
+        const n = async (table: 'cases' | 'entities' | 'case_notes' | 'coop_material' | 'audit_log') =>
+          Number((await db.selectFrom(table).select(db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+        return {
+          cases: await n('cases'),
+          entities: await n('entities'),
+          notes: await n('case_notes'),
+          material: await n('coop_material'),
+          audit: await n('audit_log'),
+        };
+      };
+      const before = await counts();
+      // The very last write of the import (its audit entry, after case, entity, note and material rows) fails.
+      const realRecord = AuditService.prototype.record;
+      const spy = vi.spyOn(AuditService.prototype, 'record').mockImplementation(function (
+        this: AuditService,
+        actor,
+        event,
+        trx,
+      ) {
+        if (event.action === 'cooperation.package.import') return Promise.reject(new Error('disk full (test)'));
+        return realRecord.call(this, actor, event, trx);
+      });
+      const failed = await B.t.app.inject({
+        method: 'POST',
+        url: `/api/cooperation/packages/${packageRowId}/import`,
+        headers: bs,
+        payload: { newCaseTitle: 'Must not exist' },
+      });
+      spy.mockRestore();
+      expect(failed.statusCode).toBe(500);
+      expect(await counts()).toEqual(before);
+      const stillWaiting = await db
+        .selectFrom('coop_packages')
+        .select(['status', 'case_id', 'receipt'])
+        .where('id', '=', packageRowId)
+        .executeTakeFirstOrThrow();
+      expect(stillWaiting).toEqual({ status: 'inbox', case_id: null, receipt: null });
+
+      // Nothing half-done blocks a retry: the same package imports completely.
+      const retried = await B.t.app.inject({
+        method: 'POST',
+        url: `/api/cooperation/packages/${packageRowId}/import`,
+        headers: bs,
+        payload: { newCaseTitle: 'Imported on the second try' },
+      });
+      expect(retried.statusCode, retried.body).toBe(200);
+      expect(retried.json<cooperation.PackageImportResponse>().created).toEqual({ entities: 1, notes: 1, evidence: 0 });
+      const after = await counts();
+      expect(after.cases).toBe(before.cases + 1);
+      expect(after.material).toBe(before.material + 2);
     });
 
     it('quarantines a package from an unknown agency until the partner is accepted', async () => {

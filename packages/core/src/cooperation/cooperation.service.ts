@@ -10,7 +10,13 @@ import type { cooperation, evidence as evidenceContracts } from '@trag/contracts
 import type { Database } from '@trag/db';
 import { AuditService } from '@trag/core/audit';
 import { CaseAccess, CaseService, EntityService } from '@trag/core/cases';
-import { EvidenceService, HashingStream, hashCustodyEntry, LEDGER_GENESIS } from '@trag/core/evidence';
+import {
+  EvidenceService,
+  HashingStream,
+  hashCustodyEntry,
+  LEDGER_GENESIS,
+  type EvidenceServiceOptions,
+} from '@trag/core/evidence';
 import { AgencyService } from '@trag/core/identity';
 import { normalizeIdentifier } from '@trag/core/identifiers';
 import {
@@ -71,6 +77,8 @@ export const INDEXED_ENTITY_TYPES: Record<string, MatchableType> = {
 export interface CooperationServiceOptions {
   keyring?: CooperationKeyring;
   evidence?: EvidenceService;
+  /** Options of the evidence services this one makes (the one above, and one per import transaction). */
+  evidenceOptions?: EvidenceServiceOptions;
   /** Per partner and hour: evaluate requests and identifiers (defaults 120 and 50,000). */
   rateLimit?: { requestsPerHour: number; identifiersPerHour: number };
   fetch?: typeof fetch;
@@ -88,6 +96,7 @@ export interface ReceivedPackage {
 export class CooperationService {
   readonly keyring: CooperationKeyring;
   readonly evidence: EvidenceService;
+  private readonly evidenceOptions: EvidenceServiceOptions;
   private readonly repo: CooperationRepository;
   private readonly audit: AuditService;
   private readonly access: CaseAccess;
@@ -99,7 +108,8 @@ export class CooperationService {
     options: CooperationServiceOptions = {},
   ) {
     this.keyring = options.keyring ?? new CooperationKeyring(ctx.dataDir);
-    this.evidence = options.evidence ?? new EvidenceService(ctx);
+    this.evidenceOptions = options.evidenceOptions ?? {};
+    this.evidence = options.evidence ?? new EvidenceService(ctx, this.evidenceOptions);
     this.repo = new CooperationRepository(ctx.database.db);
     this.audit = new AuditService(ctx);
     this.access = new CaseAccess(ctx);
@@ -848,6 +858,28 @@ export class CooperationService {
     return { ok: true, status: row.status };
   }
 
+  /**
+   * Runs `fn` in one database transaction with a context whose services write into it: their own
+   * `transaction().execute(…)` calls join this transaction instead of opening another (nested transactions are
+   * not supported by Kysely), so a workflow that spans the cases, evidence, audit and cooperation services commits
+   * or rolls back as one. Everything inside must use the given context, never `this.ctx` (on SQLite the one
+   * connection is held by the transaction).
+   */
+  private inOneTransaction<T>(fn: (ctx: CoreContext) => Promise<T>): Promise<T> {
+    return this.ctx.database.db.transaction().execute(async (trx) => {
+      const joined: Kysely<Database> = new Proxy(trx, {
+        get(target, property) {
+          if (property === 'transaction') {
+            return () => ({ execute: <R>(inner: (t: Kysely<Database>) => Promise<R>) => inner(joined) });
+          }
+          const value: unknown = Reflect.get(target, property, target);
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      return fn({ ...this.ctx, database: { ...this.ctx.database, db: joined } });
+    });
+  }
+
   /** Imports a verified inbox package into a new or existing case and returns the signed receipt to the sender. */
   async importPackage(
     actor: Actor,
@@ -865,137 +897,144 @@ export class CooperationService {
       deferPayloadHash: true,
     });
     const partner = (await this.repo.getPartnerByFingerprint(actor.agencyId, verified.envelope.sender.fingerprint))!;
-    let caseId = request.caseId;
-    if (caseId) {
-      await this.access.requireWriter(actor, caseId);
-    } else {
-      if (!request.newCaseTitle)
-        throw invalid('package_case_required', 'Choose a case or give a title for a new case.');
-      const created = await new CaseService(this.ctx).create(actor, {
-        title: request.newCaseTitle,
-        type: 'other',
-        description: `Opened from cooperation package ${row.package_id} from ${partner.name} (${partner.country}).`,
-      });
-      caseId = created.id;
+    if (request.caseId) await this.access.requireWriter(actor, request.caseId);
+    else if (!request.newCaseTitle) {
+      throw invalid('package_case_required', 'Choose a case or give a title for a new case.');
     }
     const opened = await openPackage(row.file_path!, verified, identity, this.dir(actor.agencyId, 'tmp'));
     const envelope = verified.envelope;
     const handling = envelope.handling;
     const from = `${partner.name} (${partner.country})`;
-    const material = async (recordId: string, recordType: string, details: Record<string, unknown>) =>
-      this.repo.insertMaterial({
-        record_id: recordId,
-        record_type: recordType,
-        case_id: caseId!,
-        package_row_id: row.id,
-        handling_code: handling.code,
-        restrictions: handling.restrictions,
-        details: JSON.stringify({ from, packageId: row.package_id, ...details }),
-      });
     const counts = { entities: 0, notes: 0, evidence: 0 };
     const receiptEvidence: Array<{ sha256: string; exhibitNumber: string }> = [];
+    let receipt: cooperation.Receipt;
+    let caseId: string;
     try {
-      const entities = new EntityService(this.ctx);
-      for (const e of opened.manifest.entities) {
-        try {
-          const result = await entities.create(actor, caseId, {
-            type: e.type as never,
-            label: e.label,
-            ...(e.identifier ? { identifier: e.identifier } : {}),
-            attributes: e.attributes,
-            source: `cooperation:${row.package_id}`,
+      // One transaction: the new case, entities, notes, evidence items with their custody, the handling-code
+      // records, the package status and the audit entries are all stored, or none is. (Evidence originals are
+      // content-addressed files; one left by a failed import is unreferenced and removed by the evidence clean-up.)
+      ({ caseId, receipt } = await this.inOneTransaction(async (ctx) => {
+        const repo = new CooperationRepository(ctx.database.db);
+        const current = await repo.getPackage(actor.agencyId, row.id);
+        if (current?.status === 'imported') {
+          throw conflict('package_already_imported', 'This package was already imported.');
+        }
+        const cases = new CaseService(ctx);
+        const evidenceService = new EvidenceService(ctx, this.evidenceOptions);
+        const into =
+          request.caseId ??
+          (
+            await cases.create(actor, {
+              title: request.newCaseTitle!,
+              type: 'other',
+              description: `Opened from cooperation package ${row.package_id} from ${from}.`,
+            })
+          ).id;
+        const material = (recordId: string, recordType: string, details: Record<string, unknown>) =>
+          repo.insertMaterial({
+            record_id: recordId,
+            record_type: recordType,
+            case_id: into,
+            package_row_id: row.id,
+            handling_code: handling.code,
+            restrictions: handling.restrictions,
+            details: JSON.stringify({ from, packageId: row.package_id, ...details }),
           });
+        const entities = new EntityService(ctx);
+        for (const e of opened.manifest.entities) {
+          let result;
+          try {
+            result = await entities.create(actor, into, {
+              type: e.type as never,
+              label: e.label,
+              ...(e.identifier ? { identifier: e.identifier } : {}),
+              attributes: e.attributes,
+              source: `cooperation:${row.package_id}`,
+            });
+          } catch (error) {
+            // An identifier this instance cannot normalise is left out (and counted out), not fatal.
+            if (error instanceof AppError && error.kind === 'invalid') continue;
+            throw error;
+          }
           if (result.created) {
             await material(result.entity.id, 'entity', {});
             counts.entities += 1;
           }
-        } catch (error) {
-          if (!(error instanceof AppError) || error.kind !== 'invalid') throw error;
         }
-      }
-      const cases = new CaseService(this.ctx);
-      for (const n of opened.manifest.notes) {
-        const note = await cases.addNote(
-          actor,
-          caseId,
-          `[${handling.code} \u00b7 from ${from}, package ${row.package_id}, written ${n.created}]\n\n${n.body}`.slice(
-            0,
-            50_000,
-          ),
-        );
-        await material(note.id, 'note', {});
-        counts.notes += 1;
-      }
-      for (const e of opened.manifest.evidence) {
-        const ledger = checkLedger(e.senderItemId, e.sha256, e.custody);
-        const item = await this.evidence.collect(
-          actor,
-          caseId,
-          {
-            fileName: e.fileName,
-            mediaType: e.mediaType,
-            description: e.description,
-            source:
-              `Received from ${from}, cooperation package ${row.package_id}, their exhibit ${e.exhibitNumber}`.slice(
-                0,
-                500,
-              ),
-            legalBasis: envelope.legalBasis.slice(0, 500),
-          },
-          await opened.openEvidence(e.sha256),
-        );
-        await this.evidence.recordEvent(actor, item.id, {
-          event: 'annotated',
-          note: `Received from ${from} in cooperation package ${row.package_id} (their exhibit ${e.exhibitNumber}); their custody ledger of ${e.custody.length} entries ${ledger.ok ? 'holds' : `does NOT hold: ${ledger.problem}`} (head ${ledger.head.slice(0, 16)}\u2026). Handling code ${handling.code}.`.slice(
-            0,
-            2000,
-          ),
-          reference: row.package_id,
+        for (const n of opened.manifest.notes) {
+          const note = await cases.addNote(
+            actor,
+            into,
+            `[${handling.code} \u00b7 from ${from}, package ${row.package_id}, written ${n.created}]\n\n${n.body}`.slice(
+              0,
+              50_000,
+            ),
+          );
+          await material(note.id, 'note', {});
+          counts.notes += 1;
+        }
+        for (const e of opened.manifest.evidence) {
+          const ledger = checkLedger(e.senderItemId, e.sha256, e.custody);
+          const item = await evidenceService.collect(
+            actor,
+            into,
+            {
+              fileName: e.fileName,
+              mediaType: e.mediaType,
+              description: e.description,
+              source:
+                `Received from ${from}, cooperation package ${row.package_id}, their exhibit ${e.exhibitNumber}`.slice(
+                  0,
+                  500,
+                ),
+              legalBasis: envelope.legalBasis.slice(0, 500),
+            },
+            await opened.openEvidence(e.sha256),
+          );
+          await evidenceService.recordEvent(actor, item.id, {
+            event: 'annotated',
+            note: `Received from ${from} in cooperation package ${row.package_id} (their exhibit ${e.exhibitNumber}); their custody ledger of ${e.custody.length} entries ${ledger.ok ? 'holds' : `does NOT hold: ${ledger.problem}`} (head ${ledger.head.slice(0, 16)}\u2026). Handling code ${handling.code}.`.slice(
+              0,
+              2000,
+            ),
+            reference: row.package_id,
+          });
+          await material(item.id, 'evidence', {
+            theirExhibit: e.exhibitNumber,
+            theirLedger: { entries: e.custody.length, head: ledger.head, ok: ledger.ok },
+          });
+          receiptEvidence.push({ sha256: e.sha256, exhibitNumber: e.exhibitNumber });
+          counts.evidence += 1;
+        }
+        const signed = signReceipt(identity, {
+          format: 'trag-receipt/1',
+          packageId: row.package_id,
+          envelopeSha256: sha256Hex(row.envelope),
+          sender: envelope.sender.fingerprint,
+          recipient: identity.fingerprint,
+          receivedAt: this.now().toISOString(),
+          evidence: receiptEvidence,
         });
-        await material(item.id, 'evidence', {
-          theirExhibit: e.exhibitNumber,
-          theirLedger: { entries: e.custody.length, head: ledger.head, ok: ledger.ok },
-        });
-        receiptEvidence.push({ sha256: e.sha256, exhibitNumber: e.exhibitNumber });
-        counts.evidence += 1;
-      }
-    } finally {
-      await opened.close();
-    }
-    const receipt = signReceipt(identity, {
-      format: 'trag-receipt/1',
-      packageId: row.package_id,
-      envelopeSha256: sha256Hex(row.envelope),
-      sender: envelope.sender.fingerprint,
-      recipient: identity.fingerprint,
-      receivedAt: this.now().toISOString(),
-      evidence: receiptEvidence,
-    });
-    await this.ctx.database.db.transaction().execute(async (trx) => {
-      await this.repo.updatePackage(
-        row.id,
-        {
+        await repo.updatePackage(row.id, {
           status: 'imported',
-          case_id: caseId!,
+          case_id: into,
           partner_id: partner.id,
           summary: JSON.stringify({ ...counts, deliveries: [] }),
-          receipt: JSON.stringify(receipt),
+          receipt: JSON.stringify(signed),
           updated_at: this.now().toISOString(),
-        },
-        trx,
-      );
-      await this.audit.record(
-        actor,
-        {
+        });
+        await new AuditService(ctx).record(actor, {
           action: 'cooperation.package.import',
           recordType: 'cooperation_package',
           recordId: row.id,
-          caseId,
+          caseId: into,
           details: { packageId: row.package_id, partner: partner.id, handling: handling.code, ...counts },
-        },
-        trx,
-      );
-    });
+        });
+        return { caseId: into, receipt: signed };
+      }));
+    } finally {
+      await opened.close();
+    }
     let receiptDelivered = false;
     if (partner.endpoint) {
       try {
