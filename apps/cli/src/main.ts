@@ -12,6 +12,7 @@ import { registerCrypto } from './commands/crypto-group';
 import { registerVictimKeys } from './commands/victim-keys';
 import { registerRecruitment } from './commands/recruitment-group';
 import { registerCooperation } from './commands/cooperation-group';
+import { registerTraining } from './commands/training-group';
 
 const program = new Command();
 program
@@ -33,5 +34,6 @@ registerCrypto(program);
 registerVictimKeys(program);
 registerRecruitment(program);
 registerCooperation(program);
+registerTraining(program);
 
 await program.parseAsync(process.argv);

@@ -80,6 +80,10 @@ export class TrainingRepository {
       .execute();
   }
 
+  listAllSessions(trx: Db = this.db): Promise<SessionRow[]> {
+    return trx.selectFrom('training_sessions').selectAll().orderBy('created_at', 'desc').execute();
+  }
+
   async insertSession(row: Insertable<TrainingSessionsTable>, trx: Db = this.db): Promise<void> {
     await trx.insertInto('training_sessions').values(row).execute();
   }

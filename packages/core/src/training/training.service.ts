@@ -7,7 +7,7 @@ import { eventBusFor } from '../platform';
 import type { Actor } from '../shared/actor';
 import { isoNow } from '../shared/clock';
 import type { CoreContext } from '../shared/context';
-import { conflict, invalid, notFound } from '../shared/errors';
+import { conflict, forbidden, invalid, notFound } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { iloIndicatorIds } from './ilo-indicators';
 import { loadRulesCatalogue, type RulesCatalogue } from './rules-catalogue';
@@ -391,6 +391,14 @@ export class TrainingService {
   async listSessions(actor: Actor): Promise<SessionRow[]> {
     requireAuthor(actor);
     return this.repo.listSessions(actor.userId);
+  }
+
+  /** Every session of every trainer: for administrators (and the operator's `trag training sessions`). */
+  async listAllSessions(actor: Actor): Promise<SessionRow[]> {
+    if (actor.role !== 'administrator') {
+      throw forbidden('training_admin_only', 'Only administrators list the sessions of every trainer.');
+    }
+    return this.repo.listAllSessions();
   }
 
   async getOwnSession(actor: Actor, id: string): Promise<SessionRow> {
