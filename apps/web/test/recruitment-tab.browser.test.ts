@@ -1,6 +1,7 @@
 // The recruitment tab in a real browser: import a JSON Lines file into a case, open the flagged item with its
 // highlighted indicators, add a phone shared across ads from the network view to the case, and read a WARC capture
-// held as evidence, each item pointing back to its exhibit and WARC record.
+// held as evidence, each item pointing back to its exhibit and WARC record; template ads; and a long import followed
+// with its progress bar and cancelled.
 /* eslint-disable no-restricted-imports -- test tooling runs in Node, not in the browser bundle */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -135,6 +136,29 @@ describe('recruitment tab', () => {
     expect(await cluster.locator('mark.recruitment-slot').count()).toBeGreaterThan(0);
     await cluster.getByRole('button', { name: /Линцу/ }).click();
     await page.getByTestId('recruitment-item').filter({ hasText: 'Линцу' }).waitFor();
+
+    // A long import runs as a background job: the progress bar moves, and "Cancel import" leaves nothing imported.
+    const many = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({ id: `bulk-${i}`, text: `Posao u Njemačkoj ${i}, smještaj plaćen, bez iskustva. Tel 06${i}` }),
+    ).join('\n');
+    await page.getByTestId('recruitment-file').setInputFiles({
+      name: 'bulk.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: Buffer.from(many),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const bar = page.getByTestId('recruitment-progress').locator('progress');
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="recruitment-progress"] progress')?.getAttribute('value')) > 0,
+    );
+    expect(Number(await bar.getAttribute('value'))).toBeLessThan(100);
+    await page.getByRole('button', { name: 'Cancel import' }).click();
+    await page.getByRole('status').filter({ hasText: 'The import was cancelled; nothing was imported.' }).waitFor();
+    await page.reload();
+    await page.getByTestId('recruitment-items').waitFor();
+    const texts = await page.getByTestId('recruitment-items').locator('li').allInnerTexts();
+    expect(texts.length).toBe(8); // 3 + 1 + 4 imported before; none of the 20,000
+    expect(texts.some((text) => text.includes('Posao u Njemačkoj'))).toBe(false);
     await context.close();
   });
 });

@@ -3,6 +3,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { platform, recruitment as contracts } from '@trag/contracts';
 import {
+  createImportWorker,
+  ImportJobService,
   OfferCheckService,
   RecruitmentService,
   presentItemDetail,
@@ -43,6 +45,63 @@ export const recruitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const service = () => new RecruitmentService(app.trag.core);
   const tags = ['recruitment'];
+
+  // This process's worker for queued imports (the `recruitment` job queue), started and stopped with the server.
+  const worker = createImportWorker(app.trag.core);
+  app.addHook('onReady', async () => {
+    await new ImportJobService(app.trag.core).sweepStaging();
+    await worker.start();
+  });
+  app.addHook('preClose', async () => worker.stop());
+
+  app.post(
+    '/api/cases/:caseId/recruitment/import-jobs',
+    {
+      bodyLimit: 70 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Queue an import (same body as /imports); follow it with GET /api/jobs/:jobId (progress) and cancel it there',
+        params: contracts.CaseParams,
+        body: contracts.ImportRequest,
+        response: { 202: platform.Job, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const job = await new ImportJobService(app.trag.core).enqueueFile(requireActor(request), request.params.caseId, {
+        bytes: Buffer.from(body.contentBase64, 'base64'),
+        format: body.format,
+        mode: body.mode,
+        ...(body.encoding ? { encoding: body.encoding } : {}),
+        ...(body.fileName ? { fileName: body.fileName } : {}),
+        ...(body.mapping ? { mapping: body.mapping } : {}),
+      });
+      return reply.status(202).send(job);
+    },
+  );
+
+  app.post(
+    '/api/cases/:caseId/recruitment/import-jobs/from-evidence',
+    {
+      schema: {
+        tags,
+        summary: 'Queue the import of a WARC capture or saved HTML page held as evidence in the case',
+        params: contracts.CaseParams,
+        body: contracts.EvidenceImportRequest,
+        response: { 202: platform.Job, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const job = await new ImportJobService(app.trag.core).enqueueEvidence(
+        requireActor(request),
+        request.params.caseId,
+        request.body.evidenceId,
+        request.body.mode,
+      );
+      return reply.status(202).send(job);
+    },
+  );
 
   app.post(
     '/api/cases/:caseId/recruitment/imports',

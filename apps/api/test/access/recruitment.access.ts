@@ -1,7 +1,7 @@
 // Recruitment analysis (packages/core/src/recruitment/recruitment.service.ts): the public offer checker needs no
 // login and stores nothing. Everything else is need-to-know through CaseAccess: reads (items, one item, network,
 // network export, templates) need membership of any case role; writes (import, mark an item, add an identifier as an entity)
-// need a case role that may write, which "member" (investigator) and "lead" both have. Item routes resolve the
+// need a case role that may write (queued imports too), which "member" (investigator) and "lead" both have. Item routes resolve the
 // item's case first; a non-member gets the same 404 as for a missing item. Item and identifier routes get one
 // imported ad (with a phone number) in the fixture case, imported by its lead; the evidence import gets a saved
 // HTML page collected as evidence by the lead.
@@ -114,6 +114,22 @@ const table: AccessTable = {
       allow: member,
       request: async (fx) => ({
         url: `${base(fx)}/imports/from-evidence`,
+        payload: { evidenceId: await pageIn(fx), mode: 'skip_bad' },
+      }),
+    },
+    {
+      route: 'POST /api/cases/:caseId/recruitment/import-jobs',
+      allow: member,
+      request: (fx) => ({
+        url: `${base(fx)}/import-jobs`,
+        payload: { format: 'text', mode: 'skip_bad', contentBase64: Buffer.from(AD, 'utf8').toString('base64') },
+      }),
+    },
+    {
+      route: 'POST /api/cases/:caseId/recruitment/import-jobs/from-evidence',
+      allow: member,
+      request: async (fx) => ({
+        url: `${base(fx)}/import-jobs/from-evidence`,
         payload: { evidenceId: await pageIn(fx), mode: 'skip_bad' },
       }),
     },

@@ -34,3 +34,4 @@ export { buildNetwork, toGraphml, toCsv, toFollowTheMoney } from './network';
 export type { NetworkView, NetworkIdentifier, NetworkItem, NetworkLink } from './network';
 export { presentItemSummary, presentItemDetail, presentTemplates } from './recruitment.presenter';
 export { loadRecruitmentDemo, RECRUITMENT_DEMO_ITEMS, type RecruitmentDemo } from './recruitment.demo';
+export { ImportJobService, createImportWorker, IMPORT_JOB_KIND, IMPORT_JOB_QUEUE } from './import-job.service';

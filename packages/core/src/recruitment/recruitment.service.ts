@@ -54,6 +54,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Called after each chunk of items is analysed: (analysed, total). */
   onProgress?: (done: number, total: number) => void;
+  /** Called once analysis is done, before the items are written (one transaction). */
+  onSaving?: () => void;
 }
 
 export interface ImportOutcome {
@@ -169,6 +171,7 @@ export class RecruitmentService {
     }
     // Network signals (shared contacts, template reuse) across the imported collection.
     const results = this.analyzer.withNetworkSignals(inputs, analysed);
+    options.onSaving?.();
     const now = this.ctx.clock.now().toISOString();
     const importId = newId();
     const itemRows = parsed.items.map((item, index) => {

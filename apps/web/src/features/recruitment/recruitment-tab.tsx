@@ -1,15 +1,16 @@
 // The recruitment tab of a case: import items, read them by score with highlighted indicators and named reasons,
 // mark them relevant or not, see the template ads (near-duplicate clusters) and the contacts shared across items,
 // each one click from becoming an entity.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { evidence, recruitment } from '@trag/contracts';
+import type { evidence, platform, recruitment } from '@trag/contracts';
 import { apiPost } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
 import type { CaseTabProps } from '../cases/case-tabs';
 import { HighlightedText } from './highlighted-text';
+import { ImportProgress, type ImportJobEnd } from './import-progress';
 import { NetworkGraph } from './network-graph';
 import { recruitmentApi } from './recruitment.api';
 import { TemplatesPanel } from './templates-panel';
@@ -32,27 +33,32 @@ function EvidenceImportForm({ caseId, onDone }: { caseId: string; onDone(): void
   const list = useApi<evidence.EvidenceListResponse>(recruitmentApi.caseEvidence(caseId));
   const pages = (list.data?.items ?? []).filter(isWebPage);
   const [chosen, setChosen] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
-  const [outcome, setOutcome] = useState<recruitment.ImportResponse | null>(null);
+  const [end, setEnd] = useState<ImportJobEnd | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const evidenceId = chosen || pages[0]?.id || '';
+  const busy = jobId !== null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!evidenceId) return;
-    setBusy(true);
     setError(undefined);
-    setOutcome(null);
+    setEnd(null);
     try {
       const body: recruitment.EvidenceImportRequest = { evidenceId, mode: 'skip_bad' };
-      setOutcome(await apiPost<recruitment.ImportResponse>(recruitmentApi.importFromEvidence(caseId), body));
-      onDone();
+      setJobId((await apiPost<platform.Job>(recruitmentApi.importJobsFromEvidence(caseId), body)).id);
     } catch (err) {
       setError(err);
-    } finally {
-      setBusy(false);
     }
   }
+  const finished = useCallback(
+    (result: ImportJobEnd) => {
+      setJobId(null);
+      setEnd(result);
+      if (result.status === 'succeeded') onDone();
+    },
+    [onDone],
+  );
 
   if (list.loading && !list.data) return <Loading />;
   return (
@@ -78,14 +84,39 @@ function EvidenceImportForm({ caseId, onDone }: { caseId: string; onDone(): void
           </button>
         </form>
       )}
-      {outcome && (
-        <p role="status">
-          {t('tab.imported', {
-            count: outcome.itemsImported,
-            flagged: outcome.flagged,
-            rejected: outcome.linesRejected,
-          })}
-        </p>
+      {jobId && <ImportProgress jobId={jobId} onEnd={finished} />}
+      <ImportEnd end={end} />
+    </div>
+  );
+}
+
+/** What a finished import job says: counts and rejected lines, or why it failed, or that it was cancelled. */
+function ImportEnd({ end }: { end: ImportJobEnd | null }) {
+  const { t } = useTranslation('recruitment');
+  if (!end) return null;
+  if (end.status === 'cancelled') return <p role="status">{t('tab.progress.cancelled')}</p>;
+  if (end.status === 'failed')
+    return (
+      <p role="alert" className="error">
+        {t('tab.progress.failed', { reason: end.error })}
+      </p>
+    );
+  const outcome = end.outcome;
+  return (
+    <div role="status">
+      <p>
+        {t('tab.imported', {
+          count: outcome.itemsImported,
+          flagged: outcome.flagged,
+          rejected: outcome.linesRejected,
+        })}
+      </p>
+      {outcome.errors.length > 0 && (
+        <ul>
+          {outcome.errors.slice(0, 20).map((e) => (
+            <li key={e.line}>{t('tab.lineError', { line: e.line, message: e.message })}</li>
+          ))}
+        </ul>
       )}
     </div>
   );
@@ -105,16 +136,26 @@ function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
   const [format, setFormat] = useState<(typeof FORMATS)[number]>('jsonl');
   const [mode, setMode] = useState<'skip_bad' | 'all_or_nothing'>('skip_bad');
   const [encoding, setEncoding] = useState<(typeof ENCODINGS)[number]>('auto');
-  const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
-  const [outcome, setOutcome] = useState<recruitment.ImportResponse | null>(null);
+  const [end, setEnd] = useState<ImportJobEnd | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const busy = reading || jobId !== null;
+  const finished = useCallback(
+    (result: ImportJobEnd) => {
+      setJobId(null);
+      setEnd(result);
+      if (result.status === 'succeeded') onDone();
+    },
+    [onDone],
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!file) return;
-    setBusy(true);
+    setReading(true);
     setError(undefined);
-    setOutcome(null);
+    setEnd(null);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const body: recruitment.ImportRequest = {
@@ -124,12 +165,12 @@ function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
         fileName: file.name,
         contentBase64: toBase64(bytes),
       };
-      setOutcome(await apiPost<recruitment.ImportResponse>(recruitmentApi.imports(caseId), body));
-      onDone();
+      // Queued as a background job: the bar below follows it, and it can be cancelled with nothing imported.
+      setJobId((await apiPost<platform.Job>(recruitmentApi.importJobs(caseId), body)).id);
     } catch (err) {
       setError(err);
     } finally {
-      setBusy(false);
+      setReading(false);
     }
   }
 
@@ -173,24 +214,8 @@ function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
         </button>
       </form>
       <ErrorNotice error={error} />
-      {outcome && (
-        <div role="status">
-          <p>
-            {t('tab.imported', {
-              count: outcome.itemsImported,
-              flagged: outcome.flagged,
-              rejected: outcome.linesRejected,
-            })}
-          </p>
-          {outcome.errors.length > 0 && (
-            <ul>
-              {outcome.errors.slice(0, 20).map((e) => (
-                <li key={e.line}>{t('tab.lineError', { line: e.line, message: e.message })}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {jobId && <ImportProgress jobId={jobId} onEnd={finished} />}
+      <ImportEnd end={end} />
       <EvidenceImportForm caseId={caseId} onDone={onDone} />
     </section>
   );

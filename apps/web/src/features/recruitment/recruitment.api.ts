@@ -1,9 +1,10 @@
 // API paths of the recruitment domain, for the case tab.
 export const recruitmentApi = {
-  imports: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/imports`,
-  importFromEvidence: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/imports/from-evidence`,
   /** The case's evidence (web captures and saved pages can be imported from it). */
   caseEvidence: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/evidence?includeAttachments=true`,
+  importJobs: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/import-jobs`,
+  importJobsFromEvidence: (caseId: string) =>
+    `/api/cases/${encodeURIComponent(caseId)}/recruitment/import-jobs/from-evidence`,
   items: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/items?limit=200`,
   item: (itemId: string) => `/api/recruitment/items/${encodeURIComponent(itemId)}`,
   mark: (itemId: string) => `/api/recruitment/items/${encodeURIComponent(itemId)}/mark`,
