@@ -11,13 +11,13 @@ const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 
 // the folder into the compiled server (scripts/build-server.mjs).
 const folderMigrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await fs.readdir(migrationFolder))
-      .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.test.ts'))
+    const names = (await fs.readdir(migrationFolder))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => f.slice(0, -'.ts'.length))
       .sort();
     const migrations: Record<string, Migration> = {};
-    for (const file of files) {
-      const module = (await import(`./migrations/${file}`)) as Migration;
-      migrations[file.replace(/\.(ts|js)$/, '')] = module;
+    for (const name of names) {
+      migrations[name] = (await import(`./migrations/${name}.ts`)) as Migration;
     }
     return migrations;
   },

@@ -184,6 +184,27 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/api/evidence/:id/thumbnail',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'A small WebP thumbnail of an image item (derived at collection; recorded in the audit log)',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const { mediaType, bytes } = await service().thumbnail(requireActor(request), request.params.id);
+      reply
+        .header('content-type', mediaType)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "sandbox; default-src 'none'")
+        // A thumbnail of case material stays out of shared caches and disk caches.
+        .header('cache-control', 'private, no-store');
+      return reply.send(bytes);
+    },
+  );
+
+  app.get(
     '/api/evidence/:id/messages',
     {
       schema: {

@@ -2,15 +2,18 @@
 // role that is a member of the item's case may list, view, download, verify and export; writes (collect, custody
 // events) need a case role that may write, which "member" (investigator) and "lead" both have. The signing-key
 // route shows the caller's own agency key to any logged-in user.
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { EvidenceService } from '@trag/core/evidence';
 import type { Actor } from '@trag/core/shared';
 import type { AccessFixture, AccessTable } from './access-table';
 
 const member = { roles: 'all', membership: 'member' } as const;
 const BOUNDARY = '----trag-matrix';
+const PHOTO = fileURLToPath(new URL('../../../../packages/core/src/evidence/fixtures/exif-photo.jpg', import.meta.url));
 
-const items = new Map<string, Promise<{ itemId: string; exportId: string }>>();
+const items = new Map<string, Promise<{ itemId: string; imageId: string; exportId: string }>>();
 
 async function caseLead(fx: AccessFixture): Promise<Actor> {
   const row = await fx.t.database.db
@@ -46,8 +49,14 @@ function evidenceIn(fx: AccessFixture) {
         { fileName: 'matrix.txt', description: 'Matrix evidence' },
         Readable.from([Buffer.from(`matrix ${fx.case.id}`)]),
       );
+      const image = await service.collect(
+        lead,
+        fx.case.id,
+        { fileName: 'matrix.jpg', description: 'Matrix photo' },
+        createReadStream(PHOTO),
+      );
       const exported = await service.exportBundle(lead, fx.case.id, [item.id], { withoutReport: true });
-      return { itemId: item.id, exportId: exported.id };
+      return { itemId: item.id, imageId: image.id, exportId: exported.id };
     })();
     items.set(fx.case.id, made);
   }
@@ -94,6 +103,11 @@ const table: AccessTable = {
       route: 'GET /api/evidence/:id/content',
       allow: member,
       request: async (fx) => ({ url: `/api/evidence/${(await evidenceIn(fx)).itemId}/content` }),
+    },
+    {
+      route: 'GET /api/evidence/:id/thumbnail',
+      allow: member,
+      request: async (fx) => ({ url: `/api/evidence/${(await evidenceIn(fx)).imageId}/thumbnail` }),
     },
     {
       route: 'GET /api/evidence/:id/messages',

@@ -71,11 +71,33 @@ Ovo je gradilište
 09.11.26, 07:15 - Emir DEMO: Nisu nam dali platu, pasoše drže u kancelariji
 `;
 
-// 1×1 JPEG (synthetic "photo of the building site").
-const JPEG = Buffer.from(
-  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
-  'base64',
-);
+// The synthetic "photo of the building site" the recruiter sent: drawn, not photographed (a crane, a concrete frame,
+// scaffolding), rendered to JPEG so the chat's attachment has a real image and a thumbnail.
+const BUILDING_SITE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480" viewBox="0 0 640 480">
+  <rect width="640" height="480" fill="#9cc3e4"/>
+  <rect y="380" width="640" height="100" fill="#8a7a5c"/>
+  <g fill="#b9b4aa" stroke="#6d6a63" stroke-width="4">
+    <rect x="180" y="150" width="260" height="230"/>
+    <line x1="180" y1="227" x2="440" y2="227"/><line x1="180" y1="304" x2="440" y2="304"/>
+    <line x1="267" y1="150" x2="267" y2="380"/><line x1="353" y1="150" x2="353" y2="380"/>
+  </g>
+  <g stroke="#d98c1f" stroke-width="3" fill="none">
+    <rect x="440" y="150" width="60" height="230"/>
+    <path d="M440 150 L500 227 M500 150 L440 227 M440 227 L500 304 M500 227 L440 304 M440 304 L500 380 M500 304 L440 380"/>
+  </g>
+  <g stroke="#e0b000" stroke-width="6" fill="none">
+    <line x1="110" y1="380" x2="110" y2="60"/>
+    <line x1="60" y1="70" x2="420" y2="70"/>
+    <line x1="110" y1="60" x2="300" y2="70"/>
+    <line x1="380" y1="70" x2="380" y2="130"/>
+  </g>
+  <rect x="365" y="130" width="30" height="20" fill="#555"/>
+</svg>`;
+
+async function buildingSitePhoto(): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  return sharp(Buffer.from(BUILDING_SITE_SVG)).jpeg({ quality: 82 }).toBuffer();
+}
 
 const STATEMENT_CSV = `# SYNTHETIC DEMO bank statement excerpt — invented account and amounts
 date,description,debit_eur,credit_eur,counterparty_iban
@@ -115,7 +137,7 @@ export async function loadEvidenceDemo(ctx: CoreContext, demo: EvidenceDemoConte
     const folder = path.join(tmp, 'chat');
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'WhatsApp Chat with +387 61 555 012.txt'), WHATSAPP_TXT);
-    writeFileSync(path.join(folder, 'IMG-20261102-WA0007.jpg'), JPEG);
+    writeFileSync(path.join(folder, 'IMG-20261102-WA0007.jpg'), await buildingSitePhoto());
     const zip = path.join(tmp, 'WhatsApp Chat with +387 61 555 012.zip');
     await zipFolder(folder, zip);
     chatId = (

@@ -4,6 +4,7 @@ import type {
   Database,
   EvidenceCustodyTable,
   EvidenceExportsTable,
+  EvidenceThumbnailsTable,
   EvidenceItemsTable,
   EvidenceMessagesTable,
 } from '@trag/db';
@@ -12,6 +13,7 @@ export type EvidenceItemRow = Selectable<EvidenceItemsTable>;
 export type CustodyRow = Selectable<EvidenceCustodyTable>;
 export type MessageRow = Selectable<EvidenceMessagesTable>;
 export type ExportRow = Selectable<EvidenceExportsTable>;
+export type ThumbnailRow = Selectable<EvidenceThumbnailsTable>;
 
 const ITEM_COLUMNS = [
   'id',
@@ -293,6 +295,23 @@ export class EvidenceRepository {
         .executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
+  }
+
+  /** Stores a thumbnail once per original; identical originals share it. */
+  async insertThumbnail(trx: Kysely<Database>, row: ThumbnailRow): Promise<void> {
+    await trx
+      .insertInto('evidence_thumbnails')
+      .values(row)
+      .onConflict((oc) => oc.column('derived_from').doNothing())
+      .execute();
+  }
+
+  async thumbnail(derivedFrom: string): Promise<ThumbnailRow | undefined> {
+    return this.db
+      .selectFrom('evidence_thumbnails')
+      .selectAll()
+      .where('derived_from', '=', derivedFrom)
+      .executeTakeFirst();
   }
 
   async insertExport(trx: Kysely<Database>, row: ExportRow): Promise<void> {

@@ -37,6 +37,7 @@ import {
 import { readImport, type ImportResult } from './import-format';
 import { preservationRequestPdf, preservationRequestText } from './preservation-request';
 import { isExifCandidate, readImageMetadata } from './image-metadata';
+import { isThumbnailCandidate, makeThumbnail, type ImageThumbnail } from './image-thumbnail';
 import type { TimestampAuthority } from './trusted-timestamp';
 import { captureWebPage, type CaptureOptions } from './web-page-capture';
 import type { WebCaptureImport } from './web-capture';
@@ -81,6 +82,13 @@ interface PreparedChild {
   fileName: string;
   mediaType: string;
   path: string;
+  thumbnail: ImageThumbnail | null;
+}
+
+/** What an item's metadata says about its thumbnail (the bytes are in evidence_thumbnails). */
+function thumbnailFacts(thumbnail: ImageThumbnail) {
+  const { derivedFrom, sha256, mediaType, width, height, tool } = thumbnail;
+  return { derivedFrom, sha256, mediaType, width, height, tool };
 }
 
 export class EvidenceService {
@@ -255,8 +263,18 @@ export class EvidenceService {
       const exif = isExifCandidate(mediaType)
         ? await this.blobs.withLocalFile(put.sha256, (file) => readImageMetadata(file, put.sha256))
         : null;
-      const withExif = exif ? { ...input, metadata: { ...(input.metadata ?? {}), exif } } : input;
-      const id = await this.tx((trx) => this.insertCollected(trx, actor, caseId, withExif, put, imported, children));
+      const thumbnail = await this.thumbnailOf(put.sha256, mediaType);
+      const metadata = {
+        ...(input.metadata ?? {}),
+        ...(exif ? { exif } : {}),
+        ...(thumbnail ? { thumbnail: thumbnailFacts(thumbnail) } : {}),
+      };
+      const id = await this.tx(async (trx) => {
+        for (const made of [thumbnail, ...children.map((c) => c.thumbnail)]) {
+          if (made) await this.repo.insertThumbnail(trx, this.thumbnailRow(made));
+        }
+        return this.insertCollected(trx, actor, caseId, { ...input, metadata }, put, imported, children);
+      });
       return this.presentOne(id);
     } catch (error) {
       await this.discardBlobs(puts);
@@ -275,15 +293,36 @@ export class EvidenceService {
         if (!attachment.path || seen.has(attachment.path)) continue;
         const put = await this.blobs.put(await source.open(attachment.path), { maxBytes: this.maxBytes });
         puts.push(put);
+        const mediaType = attachment.mediaType ?? mediaTypeOf(attachment.name) ?? 'application/octet-stream';
         seen.set(attachment.path, {
           put,
           path: attachment.path,
           fileName: attachment.name,
-          mediaType: attachment.mediaType ?? mediaTypeOf(attachment.name) ?? 'application/octet-stream',
+          mediaType,
+          thumbnail: await this.thumbnailOf(put.sha256, mediaType),
         });
       }
     }
     return [...seen.values()];
+  }
+
+  /** A thumbnail for an image original, made from the stored copy; null for other files and undecodable images. */
+  private async thumbnailOf(sha256: string, mediaType: string): Promise<ImageThumbnail | null> {
+    if (!isThumbnailCandidate(mediaType)) return null;
+    return this.blobs.withLocalFile(sha256, (file) => makeThumbnail(file, sha256));
+  }
+
+  private thumbnailRow(thumbnail: ImageThumbnail) {
+    return {
+      derived_from: thumbnail.derivedFrom,
+      media_type: thumbnail.mediaType,
+      width: thumbnail.width,
+      height: thumbnail.height,
+      data: thumbnail.bytes.toString('base64'),
+      sha256: thumbnail.sha256,
+      tool: thumbnail.tool,
+      created_at: this.now(),
+    };
   }
 
   private async insertCollected(
@@ -352,7 +391,10 @@ export class EvidenceService {
         sha256: child.put.sha256,
         description: `Attachment ${child.path} of ${exhibit}`,
         import_format: null,
-        metadata: JSON.stringify({ extractedFrom: { exhibit, sha256: put.sha256, path: child.path } }),
+        metadata: JSON.stringify({
+          extractedFrom: { exhibit, sha256: put.sha256, path: child.path },
+          ...(child.thumbnail ? { thumbnail: thumbnailFacts(child.thumbnail) } : {}),
+        }),
       };
       await this.repo.insert(trx, row);
       await this.appendCustody(trx, actor, row, 'collected', {
@@ -544,6 +586,28 @@ export class EvidenceService {
     const custody = (await this.repo.custody(id)).map(toCustodyEntry);
     const attachments = (await this.repo.listChildren(id)).map((r) => toEvidenceItem(r, []));
     return { item, custody, attachments };
+  }
+
+  /**
+   * The thumbnail of an image item. A derived, reduced copy: showing it is recorded in the audit log (who saw which
+   * item's thumbnail), not as a custody event on the original, which it never touches.
+   */
+  async thumbnail(actor: Actor, id: string): Promise<{ mediaType: string; bytes: Buffer }> {
+    const { item } = await this.requireItem(actor, id);
+    const row = await this.repo.thumbnail(item.sha256);
+    if (!row)
+      throw new AppError(
+        'not_found',
+        'evidence_no_thumbnail',
+        'This item has no thumbnail (it is not an image Trag can read).',
+      );
+    await this.audit.record(actor, {
+      action: 'evidence.thumbnail',
+      recordType: 'evidence_item',
+      recordId: item.id,
+      caseId: item.case_id,
+    });
+    return { mediaType: row.media_type, bytes: Buffer.from(row.data, 'base64') };
   }
 
   /** Streams the original; the download is a custody event, recorded before the first byte leaves. */

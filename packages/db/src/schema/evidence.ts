@@ -103,6 +103,22 @@ export interface EvidenceExportsTable {
   file_name: string;
 }
 
+/** Thumbnails of image originals (migration 0120): derived, keyed by the original's SHA-256, never in bundles. */
+export interface EvidenceThumbnailsTable {
+  /** SHA-256 of the original the thumbnail was made from. */
+  derived_from: string;
+  media_type: string;
+  width: number;
+  height: number;
+  /** The thumbnail's bytes, base64. */
+  data: string;
+  /** SHA-256 of the thumbnail's own bytes. */
+  sha256: string;
+  /** Library and version that made it. */
+  tool: string;
+  created_at: string;
+}
+
 export interface EvidenceTables {
   evidence_items: EvidenceItemsTable;
   evidence_custody: EvidenceCustodyTable;
@@ -110,4 +126,5 @@ export interface EvidenceTables {
   evidence_signing_keys: EvidenceSigningKeysTable;
   evidence_messages: EvidenceMessagesTable;
   evidence_exports: EvidenceExportsTable;
+  evidence_thumbnails: EvidenceThumbnailsTable;
 }

@@ -10,6 +10,7 @@ import { ErrorNotice, Loading } from '../../components/error-notice';
 import { PageHeader } from '../../components/page-header';
 import { useFormat } from '../../i18n/format';
 import { evidenceApi, formatBytes } from './evidence.api';
+import { EvidenceThumbnail } from './evidence-thumbnail';
 import './evidence.css';
 
 const EVENTS = ['annotated', 'sealed', 'released', 'transferred', 'disposed'] as const;
@@ -236,6 +237,7 @@ export function EvidenceItemPage() {
               <ul>
                 {attachments.map((a) => (
                   <li key={a.id}>
+                    <EvidenceThumbnail item={a} />
                     <Link to={`/evidence/${a.id}`} className="mono">
                       {a.exhibitNumber}
                     </Link>{' '}

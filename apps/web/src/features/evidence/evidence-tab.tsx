@@ -10,6 +10,7 @@ import { ErrorNotice, Loading } from '../../components/error-notice';
 import { useFormat } from '../../i18n/format';
 import type { CaseTabProps } from '../cases/case-tabs';
 import { evidenceApi, formatBytes, uploadEvidence } from './evidence.api';
+import { EvidenceThumbnail } from './evidence-thumbnail';
 import './evidence.css';
 import { HandlingBadge } from '../cooperation/handling-badge';
 
@@ -200,6 +201,7 @@ export function EvidenceTab({ caseId }: CaseTabProps) {
                         <HandlingBadge caseId={caseId} recordId={item.id} />
                       </td>
                       <td>
+                        <EvidenceThumbnail item={item} />
                         <div className="row-title">{item.description}</div>
                         <div className="row-meta">
                           {item.fileName}

@@ -6,6 +6,7 @@ const enc = encodeURIComponent;
 export const evidenceApi = {
   caseEvidence: (caseId: string, query = '') => `/api/cases/${enc(caseId)}/evidence${query}`,
   item: (id: string) => `/api/evidence/${enc(id)}`,
+  thumbnail: (id: string) => `/api/evidence/${enc(id)}/thumbnail`,
   content: (id: string, preview = false) => `/api/evidence/${enc(id)}/content${preview ? '?preview=true' : ''}`,
   messages: (id: string, offset = 0) => `/api/evidence/${enc(id)}/messages?limit=200&offset=${offset}`,
   custody: (id: string) => `/api/evidence/${enc(id)}/custody`,
