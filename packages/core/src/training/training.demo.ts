@@ -1,15 +1,21 @@
 // SYNTHETIC demo part: the shipped scenario set (published), an adapted Montenegrin copy published by the demo
 // trainer, and a finished demo session "DEMO Module 5 — victim-centred interview" with three synthetic trainees who
 // played the flagship (one ends at a critical violation: the "cousin" stays in the room). Training data never
-// touches the demo cases.
+// touches the demo cases. A second, open session "DEMO Module 6" holds the four hands-on exercises on sandbox data;
+// one trainee has solved the ads exercise and answered the wallet exercise wrongly (the decoy exchange), so the
+// trainer's results table and the feedback are visible at once; the other two wait for whoever joins.
 import type { IdentityDemo } from '../identity';
 import type { Actor } from '../shared/actor';
 import type { CoreContext } from '../shared/context';
+import { generateWalletTrace } from './exercise-material';
+import { ExerciseService } from './exercise.service';
 import { TrainingService } from './training.service';
 
 export interface TrainingDemo {
   sessionId: string;
   code: string;
+  exerciseSessionId: string;
+  exerciseCode: string;
 }
 
 function actorOf(account: IdentityDemo['accounts'][number]): Actor {
@@ -73,5 +79,37 @@ export async function loadTrainingDemo(
     await play(service, t.actor, flagship.id, session.id, t.pick);
   }
   await service.setSessionState(trainer, session.id, { status: 'closed' });
-  return { sessionId: session.id, code: session.code };
+
+  const handsOn = await service.createSession(trainer, {
+    title: 'DEMO Module 6 — hands-on exercises on sandbox data (synthetic)',
+    groupName: 'DEMO regional ToT group: police, prosecution and social welfare (BA, ME, MK, RS)',
+    language: 'en',
+    scenarioIds: [flagship.id],
+  });
+  const exercises = new ExerciseService(ctx);
+  const ids: Record<string, string> = {};
+  for (const kind of ['ad-templates', 'wallet-trace', 'chat-evidence', 'screening-referral'] as const) {
+    ids[kind] = (await exercises.addExercise(trainer, handsOn.id, { kind, seed: `demo-${kind}` })).id;
+  }
+  const arben = trainees[0]!.actor;
+  await service.join(arben, handsOn.code, 'Arben (DEMO)');
+  const key = (await exercises.getExercise(trainer, ids['ad-templates']!)).answerKey as {
+    templateAdIds: string[];
+    linkPhone: string;
+  };
+  await exercises.submitAnswer(arben, ids['ad-templates']!, {
+    kind: 'ad-templates',
+    adId: key.templateAdIds[0]!,
+    phone: key.linkPhone,
+  });
+  await exercises.submitAnswer(arben, ids['wallet-trace']!, {
+    kind: 'wallet-trace',
+    exchange: generateWalletTrace('demo-wallet-trace').truth.otherExchanges[0]!,
+  });
+  return {
+    sessionId: session.id,
+    code: session.code,
+    exerciseSessionId: handsOn.id,
+    exerciseCode: handsOn.code,
+  };
 }
