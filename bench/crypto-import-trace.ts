@@ -165,7 +165,9 @@ try {
   }
 } finally {
   await database.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  // CRYPTO_BENCH_KEEP=1 keeps the database for profiling the trace again (printed path); delete it afterwards.
+  if (process.env.CRYPTO_BENCH_KEEP === '1') console.log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }
 
 // Clustering: INPUTS inputs in transactions of 1–5 inputs over ADDRESSES×3 Bitcoin-like address ids.

@@ -9,6 +9,7 @@ import { CaseService } from '../cases';
 import { buildActor, buildAgency } from '../cases/cases.builders';
 import { fixedClock, type Actor, type CoreContext } from '../shared';
 import { readBlockFile } from './block-file';
+import { ethereumToTron } from './address';
 import { chainConnectorsFromEnv } from './chain-connector';
 import { CryptoService, type TraceRequest } from './crypto.service';
 import { cryptoDataPath } from './shared-data';
@@ -321,6 +322,34 @@ describeEachDialect('crypto service', (dialect) => {
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
     }
+  });
+
+  it('gives every reached address its whole history, including transfers with addresses loaded before it', async () => {
+    // FIFO at B: B already held 5 (untraced, from A, before the seed) when the traced 10 arrived from A, so B's later
+    // payment of 5 to C is paid from the older, untraced lot: C receives nothing traced and B keeps the 10.
+    const [s, a, b, c] = ['11', '22', '33', '44'].map((x) => ethereumToTron(`0x${x.repeat(20)}`)!);
+    const at = (minute: number) => new Date(Date.UTC(2024, 0, 1, 0, minute)).toISOString();
+    const flow = (n: number, from: string, to: string, amount: string, minute: number): FlowRecord => ({
+      chain: 'trx',
+      asset: 'USDT',
+      tokenContract: TRON[0]!,
+      txHash: n.toString(16).padStart(64, '0'),
+      key: 'trc20',
+      from,
+      to,
+      amount,
+      time: at(minute),
+      blockNumber: null,
+      source: { file: 'hand-made', line: n },
+    });
+    await service.importRecords(investigator, caseId, 'generated', 'hand-made', [
+      flow(1, a!, b!, '5', 1),
+      flow(2, s!, a!, '10', 2),
+      flow(3, a!, b!, '10', 3),
+      flow(4, b!, c!, '5', 4),
+    ]);
+    const { result } = await service.trace(investigator, caseId, { ...request, seed: { address: s! } });
+    expect(result.endpoints.map((e) => [e.node, e.reason, e.amount])).toEqual([[b, 'held', 10]]);
   });
 
   it('hides the case from non-members', async () => {

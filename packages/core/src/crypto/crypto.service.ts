@@ -675,13 +675,11 @@ export class CryptoService {
     const params = this.toParams(request);
     const backward = request.direction === 'backward';
     // Transfers are loaded lazily, node by node, as traced value reaches it (each node's whole history, for balances).
-    const rows = new Map<number, TransferRow>();
     let seedNodes: string[];
     let seedRow: TransferRow | undefined;
     if ('transferSeq' in request.seed) {
       seedRow = await this.repo.getTransfer(caseId, request.seed.transferSeq, snapshot.maxSeq);
       if (!seedRow) throw notFound('crypto_transfer_not_found', 'This transfer is not part of the case data.');
-      rows.set(Number(seedRow.seq), seedRow);
       seedNodes = [backward ? seedRow.from_node : seedRow.to_node];
     } else {
       seedNodes = (params.seed as { addresses: string[] }).addresses;
@@ -692,12 +690,11 @@ export class CryptoService {
       const missing = nodes.filter((n) => !loaded.has(n));
       if (!missing.length) return;
       for (const n of missing) loaded.set(n, []);
-      for (const r of await this.repo.transfersOfNodes(caseId, missing, snapshot.maxSeq)) {
-        if (rows.has(Number(r.seq))) continue;
-        rows.set(Number(r.seq), r);
-        const t = toTraceTransfer(r);
-        loaded.get(r.from_node)?.push(t);
-        if (r.to_node !== r.from_node) loaded.get(r.to_node)?.push(t);
+      const want = new Set(missing);
+      // Every node gets its whole history, including transfers with nodes loaded earlier (they are read again).
+      for (const t of await this.repo.traceTransfersOfNodes(caseId, missing, snapshot.maxSeq)) {
+        if (want.has(t.from)) loaded.get(t.from)!.push(t);
+        if (t.to !== t.from && want.has(t.to)) loaded.get(t.to)!.push(t);
       }
       for (const t of await this.repo.tagsFor(
         caseId,
