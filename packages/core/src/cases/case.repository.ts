@@ -137,7 +137,16 @@ export class CaseRepository {
   }
 
   /** The actor's cases with their strongest case role, newest activity first. */
-  async listForActor(actor: Actor, filter: CaseListFilter, limit: number, offset: number) {
+  /**
+   * One page of the actor's cases, newest activity first, the number of all of them, and — when the query could
+   * fetch them at no extra cost — the actor's case roles on the page's cases (else null: ask rolesFor).
+   */
+  async listForActor(
+    actor: Actor,
+    filter: CaseListFilter,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: CaseWithAgency[]; total: number; roles: Map<string, string[]> | null }> {
     const members = memberCaseIdsQuery(this.db, actor);
     let base = this.db.selectFrom('cases').where('cases.id', 'in', members);
     // The same filters as SQL fragments, for the SQLite page query below.
@@ -167,25 +176,44 @@ export class CaseRepository {
             .select((eb) => eb.fn.count<number>('case_members.case_id').distinct().as('n'))
             .executeTakeFirstOrThrow();
     // Sort narrow rows first, then fetch the page's full rows: sorting ~1,000 wide rows (descriptions) is what costs.
-    // The covering index cases_member_list_idx (id, updated_at, status, case_type; migration 0008) serves the member
+    // The covering index cases_member_list_idx (id, updated_at, status, case_type; migration 0070) serves the member
     // lookups without reading the wide rows, unless the tag filter needs them. SQLite's planner prefers the primary
     // key's index for "id in (…)", so the SQLite query names the covering index; PostgreSQL chooses it by itself.
-    const page =
-      this.dialect() === 'sqlite' && !filter.tag
-        ? (
-            await sql<{ id: string; updated_at: string }>`
-              select cases.id, cases.updated_at from cases indexed by cases_member_list_idx
-              where ${sql.join(conditions, sql` and `)}
-              order by cases.updated_at desc, cases.id
-              limit ${limit} offset ${offset}`.execute(this.db)
-          ).rows
-        : await base
-            .select(['cases.id', 'cases.updated_at'])
-            .orderBy('cases.updated_at', 'desc')
-            .orderBy('cases.id')
-            .limit(limit)
-            .offset(offset)
-            .execute();
+    // On SQLite the page, its full rows and the actor's roles on them come in one statement (a third of the work of
+    // three); PostgreSQL runs the same steps as separate queries.
+    if (this.dialect() === 'sqlite' && !filter.tag) {
+      const memberOf = actor.unitId
+        ? sql`(m.user_id = ${actor.userId} or m.unit_id = ${actor.unitId})`
+        : sql`m.user_id = ${actor.userId}`;
+      const found = await sql<CaseWithAgency & { member_roles: string | null }>`
+        select ${sql.join(CASE_COLUMNS.map((column) => sql.ref(column)))},
+          agencies.name as agency_name, agencies.country as agency_country,
+          (select group_concat(m.case_role) from case_members m where m.case_id = cases.id and ${memberOf})
+            as member_roles
+        from (
+          select cases.id as page_id, cases.updated_at as page_updated_at
+          from cases indexed by cases_member_list_idx
+          where ${sql.join(conditions, sql` and `)}
+          order by cases.updated_at desc, cases.id
+          limit ${limit} offset ${offset}
+        ) page
+        join cases on cases.id = page.page_id
+        join agencies on agencies.id = cases.agency_id
+        order by page.page_updated_at desc, page.page_id`.execute(this.db);
+      const roles = new Map<string, string[]>();
+      const rows = found.rows.map(({ member_roles, ...row }) => {
+        roles.set(row.id, member_roles ? member_roles.split(',') : []);
+        return row;
+      });
+      return { rows, total: Number(total.n), roles };
+    }
+    const page = await base
+      .select(['cases.id', 'cases.updated_at'])
+      .orderBy('cases.updated_at', 'desc')
+      .orderBy('cases.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
     const ids = page.map((r) => r.id);
     const full =
       ids.length === 0
@@ -198,7 +226,7 @@ export class CaseRepository {
             .execute();
     const byId = new Map(full.map((r) => [r.id, r]));
     const rows = ids.map((id) => byId.get(id)).filter((r): r is CaseWithAgency => r !== undefined);
-    return { rows, total: Number(total.n) };
+    return { rows, total: Number(total.n), roles: null };
   }
 
   /** The actor's membership rows (direct and through the unit) for a set of cases. */

@@ -84,6 +84,30 @@ describeEachDialect('case service', (dialect) => {
     });
   });
 
+  it('lists each case with my strongest role, whether I am a member myself, through my unit, or both', async () => {
+    const agencyId = lead.agencyId;
+    const unitId = await buildUnit(database, agencyId, 'Jedinica za kibernetički kriminal');
+    const analyst = await buildActor(database, { agencyId, unitId, role: 'analyst' });
+    const viaUnit = await service.create(lead, { title: 'Through the unit', type: 'other' });
+    const both = await service.create(lead, { title: 'Both ways', type: 'other' });
+    const direct = await service.create(lead, { title: 'Only me', type: 'other' });
+    await service.addMember(lead, viaUnit.id, { unitId, caseRole: 'observer' });
+    await service.addMember(lead, both.id, { unitId, caseRole: 'observer' });
+    await service.addMember(lead, both.id, { userId: analyst.userId, caseRole: 'analyst' });
+    await service.addMember(lead, direct.id, { userId: analyst.userId, caseRole: 'investigator' });
+    const listed = await service.list(analyst, {});
+    expect(listed.total).toBe(3);
+    expect(Object.fromEntries(listed.items.map((i) => [i.title, i.myRole]))).toEqual({
+      'Through the unit': 'observer',
+      'Both ways': 'analyst',
+      'Only me': 'investigator',
+    });
+    // Newest activity first, and the page is cut after sorting.
+    const page = await service.list(analyst, { limit: 2, offset: 1 });
+    expect(page.items.map((i) => i.title)).toEqual(listed.items.slice(1).map((i) => i.title));
+    expect(page.total).toBe(3);
+  });
+
   it('keeps at least one lead', async () => {
     const c = await service.create(lead, { title: 'A', type: 'other' });
     const [me] = (await service.listMembers(lead, c.id)).items;

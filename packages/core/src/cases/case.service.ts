@@ -155,23 +155,32 @@ export class CaseService {
 
   async list(actor: Actor, query: cases.CaseListQuery): Promise<cases.CaseListResponse> {
     const { limit, offset } = pageBounds(query);
-    const { rows, total } = await this.repo.listForActor(
+    const { rows, total, roles } = await this.repo.listForActor(
       actor,
       { status: query.status, caseType: query.type, tag: query.tag },
       limit,
       offset,
     );
-    const items = await this.summaries(actor, rows);
+    const items = await this.summaries(actor, rows, roles);
     await this.record(actor, { action: 'case.list', details: { count: items.length } });
     return { items, total, limit, offset };
   }
 
-  private async summaries(actor: Actor, rows: CaseWithAgency[]): Promise<cases.CaseSummary[]> {
+  /** Rows as summaries with the actor's strongest role on each; `known` roles spare a query when the list had them. */
+  private async summaries(
+    actor: Actor,
+    rows: CaseWithAgency[],
+    known: Map<string, string[]> | null = null,
+  ): Promise<cases.CaseSummary[]> {
+    const memberships =
+      known === null
+        ? await this.repo.rolesFor(
+            actor,
+            rows.map((c) => c.id),
+          )
+        : [...known].flatMap(([caseId, list]) => list.map((role) => ({ case_id: caseId, case_role: role })));
     const roles = new Map<string, CaseRole[]>();
-    for (const r of await this.repo.rolesFor(
-      actor,
-      rows.map((c) => c.id),
-    )) {
+    for (const r of memberships) {
       if (isCaseRole(r.case_role)) roles.set(r.case_id, [...(roles.get(r.case_id) ?? []), r.case_role]);
     }
     return rows.map((row) => presentCaseSummary(row, strongestCaseRole(roles.get(row.id) ?? []) ?? 'observer'));
@@ -553,10 +562,11 @@ export class CaseService {
   }
 
   async dashboard(actor: Actor): Promise<cases.DashboardResponse> {
-    const { rows } = await this.repo.listForActor(actor, {}, 10, 0);
+    const { rows, roles } = await this.repo.listForActor(actor, {}, 10, 0);
     const myCases = await this.summaries(
       actor,
       rows.filter((r) => r.status !== 'closed'),
+      roles,
     );
     const today = this.today();
     const myTasks = (await this.repo.listOpenTasksOwnedBy(actor, 20)).map((t) => presentTask(t, today));
