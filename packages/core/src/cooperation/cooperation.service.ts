@@ -33,7 +33,7 @@ import { CooperationKeyring, readableFingerprint, type CooperationIdentity } fro
 import { COOPERATION_READER_ROLES, HIT_QUERY_ROLES, PARTNER_MANAGER_ROLES, requireRole } from './cooperation.policy';
 import { CooperationRepository, type PackageRow, type PartnerRow } from './cooperation.repository';
 import {
-  blindQuery,
+  blindQueryInSlices,
   evaluateQuery,
   finishQuery,
   HIT_PROTOCOL,
@@ -456,7 +456,7 @@ export class CooperationService {
         if (!indexResponse.ok) throw await remoteError(indexResponse);
         const index = (await indexResponse.json()) as cooperation.IndexResponse;
         if (index.protocol !== HIT_PROTOCOL) throw new MatchingProtocolError('The partner runs another protocol.');
-        const query = blindQuery(identifiers);
+        const query = await blindQueryInSlices(identifiers);
         const evaluateRequest: cooperation.EvaluateRequest = {
           protocol: HIT_PROTOCOL,
           blinded: query.blinded,

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ed25519, ed25519_hasher, x25519 } from '@noble/curves/ed25519.js';
 import {
   blindQuery,
+  blindQueryInSlices,
   clampedInverse,
   clampScalar,
   evaluateQuery,
@@ -96,6 +97,16 @@ describe('hit/no-hit matching (X25519 DH-PSI)', () => {
     const b = blindQuery([phone('+38761123456')]);
     expect(a.blinded[0]).not.toEqual(b.blinded[0]);
     expect(a.blinded[0]).not.toEqual(hashToPoint(matchingInput(phone('+38761123456'))));
+  });
+
+  it('blinds in slices for a server with the same outcome', async () => {
+    const asked = Array.from({ length: 7 }, (_, i) => phone(`+3876100000${i}`));
+    const query = await blindQueryInSlices([...asked, asked[0]!], 3);
+    expect(query.blinded).toHaveLength(7);
+    const results = finishQuery(query, evaluateQuery(responder, query.blinded), index);
+    expect(results.some((r) => r.hit)).toBe(false);
+    const held = await blindQueryInSlices([phone('+38761123456')], 3);
+    expect(finishQuery(held, evaluateQuery(responder, held.blinded), index)[0]!.hit).toBe(true);
   });
 
   it('sends each distinct identifier once', () => {

@@ -165,29 +165,49 @@ export interface BlindedQuery {
   unblindKey: KeyObject;
 }
 
-/**
- * Querier, step 1: blind every distinct identifier with one fresh clamped scalar a for this request (the classic
- * DH-PSI of Huberman, Franklin and Hogg: hiding rests on DDH in the prime-order subgroup).
- */
-export function blindQuery(identifiers: NormalisedIdentifier[]): BlindedQuery {
+function distinctIdentifiers(identifiers: NormalisedIdentifier[]): NormalisedIdentifier[] {
   const seen = new Set<string>();
-  const distinct = identifiers.filter((id) => {
+  return identifiers.filter((id) => {
     const key = `${id.type}\u0000${id.value}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/** A fresh clamped blind a and its clamped inverse a′ (redrawn until a′ exists). */
+function drawBlind(): { blindKey: KeyObject; unblindKey: KeyObject } {
   for (;;) {
     const blind = clampScalar(randomBytes(32));
     const unblind = clampedInverse(blind);
-    if (!unblind) continue;
-    const blindKey = privateKeyOf(blind);
-    return {
-      blinded: distinct.map((id) => x25519(blindKey, hashToPoint(matchingInput(id))).toString('base64url')),
-      identifiers: distinct,
-      unblindKey: privateKeyOf(unblind),
-    };
+    if (unblind) return { blindKey: privateKeyOf(blind), unblindKey: privateKeyOf(unblind) };
   }
+}
+
+/**
+ * Querier, step 1: blind every distinct identifier with one fresh clamped scalar a for this request (the classic
+ * DH-PSI of Huberman, Franklin and Hogg: hiding rests on DDH in the prime-order subgroup).
+ */
+export function blindQuery(identifiers: NormalisedIdentifier[]): BlindedQuery {
+  const distinct = distinctIdentifiers(identifiers);
+  const { blindKey, unblindKey } = drawBlind();
+  return {
+    blinded: distinct.map((id) => x25519(blindKey, hashToPoint(matchingInput(id))).toString('base64url')),
+    identifiers: distinct,
+    unblindKey,
+  };
+}
+
+/** blindQuery for a server: same result, but lets other requests run between slices (≈0.5 ms per identifier). */
+export async function blindQueryInSlices(identifiers: NormalisedIdentifier[], slice = 200): Promise<BlindedQuery> {
+  const distinct = distinctIdentifiers(identifiers);
+  const { blindKey, unblindKey } = drawBlind();
+  const blinded: string[] = [];
+  for (const id of distinct) {
+    blinded.push(x25519(blindKey, hashToPoint(matchingInput(id))).toString('base64url'));
+    if (blinded.length % slice === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { blinded, identifiers: distinct, unblindKey };
 }
 
 export interface EvaluatedAnswer {
