@@ -45,6 +45,33 @@ describeEachDialect('crypto routes', (dialect) => {
     });
   });
 
+  it('imports raw blocks sent as the request body, lists no configured source, and refuses a fetch without one', async () => {
+    const blocks = readFileSync(resolve(import.meta.dirname, '../../../../../shared/data/crypto/btc/blocks1-256.bz2'));
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/crypto/blocks?fileName=blocks1-256.bz2&watch=all`,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: blocks,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    // 255 blocks with 262 transactions; every output has an address (P2PK outputs of 2009 count as their P2PKH form).
+    expect(r.json()).toMatchObject({ kind: 'btc_blocks', stats: { read: 262 }, alreadyImported: false });
+    const list = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/crypto/imports`, headers });
+    expect(list.json<{ imports: { kind: string; status: string }[] }>().imports).toContainEqual(
+      expect.objectContaining({ kind: 'btc_blocks', status: 'complete' }),
+    );
+    const connectors = await t.app.inject({ method: 'GET', url: '/api/crypto/connectors', headers });
+    expect(connectors.json()).toEqual({ connectors: [] });
+    const fetch = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/crypto/fetch`,
+      headers,
+      payload: { kind: 'blocks', fromHeight: 1, toHeight: 2, watch: 'all' },
+    });
+    expect(fetch.statusCode).toBe(400);
+    expect(fetch.json()).toMatchObject({ error: { code: 'crypto_connector_missing' } });
+  });
+
   it('imports, traces to the exchange, saves, verifies and exports a PDF; outsiders see nothing', async () => {
     for (const [kind, fileName] of [
       ['etherscan_csv', 'etherscan-erc20.csv'],

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { crypto as contracts, platform } from '@trag/contracts';
 import {
+  chainConnectorsFromEnv,
   CryptoService,
   presentAddressCheck,
   presentImport,
@@ -12,6 +13,7 @@ import {
   presentWallet,
   validateAddress,
 } from '@trag/core/crypto';
+import { invalid } from '@trag/core/shared';
 import { requireActor } from '../plugins/request-actor';
 
 const errors = {
@@ -22,10 +24,85 @@ const errors = {
   409: platform.ErrorResponse,
 };
 
+const BLOCKS_BODY_LIMIT = 130 * 1024 * 1024;
+
 const attachment = (fileName: string) => `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
 
 export const cryptoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = () => new CryptoService(app.trag.core);
+  // Esplora / Bitcoin Core sources come from the server's environment only (TRAG_ESPLORA_URL, TRAG_BITCOIN_RPC_URL …),
+  // never from a request, so no user can make the server call a host of their choosing.
+  const connectors = chainConnectorsFromEnv(process.env);
+  // Raw blocks arrive as the request body: a blk*.dat file is up to 128 MiB.
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: BLOCKS_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.get(
+    '/api/crypto/connectors',
+    {
+      schema: {
+        tags: ['crypto'],
+        summary: 'The Esplora server / Bitcoin Core node this deployment reads from, if any (no credentials)',
+        response: { 200: contracts.ConnectorListResponse, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return { connectors: connectors.map((c) => ({ kind: c.kind, endpoint: c.endpoint, accepts: c.accepts })) };
+    },
+  );
+
+  app.post(
+    '/api/cases/:caseId/crypto/fetch',
+    {
+      schema: {
+        tags: ['crypto'],
+        summary: 'Fetch an address history (Esplora) or a block range (Bitcoin Core) from the configured source',
+        params: contracts.CaseParams,
+        body: contracts.FetchRequest,
+        response: { 201: contracts.ImportSummary, ...errors, 429: platform.ErrorResponse, 503: platform.ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const summary = await service().fetchFromConnector(
+        requireActor(request),
+        request.params.caseId,
+        connectors.find((c) => c.accepts === body.kind),
+        body.kind === 'address' ? body : { ...body, watch: body.watch === 'all' ? null : 'wallets' },
+      );
+      return reply.status(201).send(summary);
+    },
+  );
+
+  app.post(
+    '/api/cases/:caseId/crypto/blocks',
+    {
+      bodyLimit: BLOCKS_BODY_LIMIT,
+      schema: {
+        tags: ['crypto'],
+        summary:
+          'Import raw Bitcoin blocks (blk*.dat or bare blocks, optionally .bz2) sent as application/octet-stream',
+        params: contracts.CaseParams,
+        querystring: contracts.BlocksImportQuery,
+        response: { 201: contracts.ImportSummary, ...errors, 413: platform.ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (!Buffer.isBuffer(request.body) || !request.body.length)
+        throw invalid('crypto_blocks_body', 'Send the block file as the request body (application/octet-stream).');
+      const summary = await service().importBlocks(actor, request.params.caseId, {
+        fileName: request.query.fileName,
+        data: request.body,
+        watch: request.query.watch,
+      });
+      return reply.status(201).send(summary);
+    },
+  );
 
   app.get(
     '/api/crypto/address/:address',

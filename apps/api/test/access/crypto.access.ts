@@ -66,6 +66,27 @@ const table: AccessTable = {
       request: () => ({ url: `/api/crypto/address/${ADDRESS}` }),
     },
     {
+      route: 'GET /api/crypto/connectors',
+      allow: { roles: 'all' },
+      request: () => ({ url: '/api/crypto/connectors' }),
+    },
+    {
+      // No source is configured in tests: an allowed caller gets 400 crypto_connector_missing after the case check.
+      route: 'POST /api/cases/:caseId/crypto/fetch',
+      allow: member,
+      request: (fx) => ({ url: `${base(fx)}/fetch`, payload: { kind: 'address', address: ADDRESS } }),
+    },
+    {
+      // Four bytes are no block: an allowed caller gets 400 naming the file after the case check.
+      route: 'POST /api/cases/:caseId/crypto/blocks',
+      allow: member,
+      request: (fx) => ({
+        url: `${base(fx)}/blocks?fileName=blk00000.dat&watch=all`,
+        payload: Buffer.from('f9beb4d9', 'hex'),
+        headers: { 'content-type': 'application/octet-stream' },
+      }),
+    },
+    {
       route: 'GET /api/cases/:caseId/crypto/imports',
       allow: member,
       request: (fx) => ({ url: `${base(fx)}/imports` }),

@@ -39,7 +39,8 @@ export const ImportStats = Type.Object({
 
 export const ImportSummary = Type.Object({
   importId: Type.String(),
-  kind: ImportKind,
+  /** An ImportKind for files; btc_blocks, fetch_esplora, fetch_bitcoin_rpc for raw blocks and connectors. */
+  kind: Type.String(),
   fileName: Type.String(),
   sha256: Type.String(),
   records: Type.Integer(),
@@ -109,3 +110,49 @@ export const Wallet = Type.Object({
 });
 export const WalletListResponse = Type.Object({ wallets: Type.Array(Wallet) });
 export type WalletListResponse = Static<typeof WalletListResponse>;
+
+/** The Esplora servers / Bitcoin Core nodes this deployment is configured with (none: the UI hides "fetch"). */
+export const ConnectorListResponse = Type.Object({
+  connectors: Type.Array(
+    Type.Object({
+      kind: Type.Union([Type.Literal('esplora'), Type.Literal('bitcoin_rpc')]),
+      /** Where it reads from, without credentials. */
+      endpoint: Type.String(),
+      /** address: an address history (Esplora); blocks: a range of block heights (Bitcoin Core). */
+      accepts: Type.Union([Type.Literal('address'), Type.Literal('blocks')]),
+    }),
+  ),
+});
+export type ConnectorListResponse = Static<typeof ConnectorListResponse>;
+
+export const FetchRequest = Type.Union([
+  Type.Object(
+    {
+      kind: Type.Literal('address'),
+      address: Type.String({ minLength: 1, maxLength: 100 }),
+      maxPages: Type.Optional(Type.Integer({ minimum: 1, maximum: 400 })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('blocks'),
+      fromHeight: Type.Integer({ minimum: 0 }),
+      toHeight: Type.Integer({ minimum: 0 }),
+      /** wallets: transactions touching the case's Bitcoin wallets; all: every transaction. */
+      watch: Type.Union([Type.Literal('wallets'), Type.Literal('all')]),
+    },
+    { additionalProperties: false },
+  ),
+]);
+export type FetchRequest = Static<typeof FetchRequest>;
+
+/** Raw blocks are sent as the request body (application/octet-stream); these say what the file is and what to keep. */
+export const BlocksImportQuery = Type.Object(
+  {
+    fileName: Type.String({ minLength: 1, maxLength: 200 }),
+    watch: Type.Union([Type.Literal('wallets'), Type.Literal('all')]),
+  },
+  { additionalProperties: false },
+);
+export type BlocksImportQuery = Static<typeof BlocksImportQuery>;

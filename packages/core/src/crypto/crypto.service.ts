@@ -418,12 +418,19 @@ export class CryptoService {
   async fetchFromConnector(
     actor: Actor,
     caseId: string,
-    connector: ChainConnector,
+    connector: ChainConnector | undefined,
     request:
       | Extract<FetchRequest, { kind: 'address' }>
       | (Omit<Extract<FetchRequest, { kind: 'blocks' }>, 'watch'> & { watch: string[] | null | 'wallets' }),
   ): Promise<ImportSummary> {
     await this.access.requireWriter(actor, caseId);
+    if (!connector)
+      throw invalid(
+        'crypto_connector_missing',
+        request.kind === 'address'
+          ? 'No Esplora server is configured on this server (TRAG_ESPLORA_URL).'
+          : 'No Bitcoin Core node is configured on this server (TRAG_BITCOIN_RPC_URL).',
+      );
     if (request.kind !== connector.accepts)
       throw invalid(
         'crypto_connector_request',
