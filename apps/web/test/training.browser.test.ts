@@ -79,4 +79,40 @@ describe('training in the browser', () => {
     await page.getByText('All checks passed.').waitFor({ timeout: 60_000 });
     await page.getByText('companion.0.c-1').waitFor();
   }, 120_000);
+
+  it('a trainee traces the sandbox wallet to the exchange and the trainer sees the result live', async () => {
+    const trainerPage = await (await newContext(browser)).newPage();
+    await signIn(trainerPage, 'trainer');
+    await trainerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training' }).click();
+    await trainerPage.getByRole('link', { name: /DEMO Module 6/ }).click();
+    const code = ((await trainerPage.getByTestId('session-code').textContent()) ?? '').trim();
+    const exercisesPanel = trainerPage.locator('section[aria-labelledby="training-exercises"]');
+    // The demo trainee answered the wallet exercise with the decoy exchange.
+    await exercisesPanel
+      .getByRole('row', { name: /Arben \(DEMO\) Trace the wallet to the exchange 1 not yet right/ })
+      .waitFor();
+
+    const traineePage = await (await newContext(browser)).newPage();
+    await signIn(traineePage, 'trainee');
+    await traineePage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training' }).click();
+    await traineePage.getByLabel('Session code').fill(code);
+    await traineePage.getByLabel('Your name for the group').fill('Arben (DEMO)');
+    await traineePage.getByRole('button', { name: 'Join' }).click();
+    await traineePage.getByRole('link', { name: 'Trace the wallet to the exchange' }).click();
+    await traineePage.getByText('Sandbox: all material is synthetic').waitFor();
+    // The previous, wrong answer and its feedback are shown again.
+    await traineePage.getByText(/receives only a small peel/).waitFor();
+    await traineePage.getByLabel('Method').selectOption('haircut');
+    await traineePage.getByRole('button', { name: 'Trace forward' }).click();
+    const top = traineePage.getByTestId('exercise-endpoints').getByRole('row').first();
+    const reason = ((await top.getByRole('cell').nth(1).textContent()) ?? '').trim();
+    expect(reason).toMatch(/^exchange: /);
+    await traineePage.getByLabel('Exchange').fill(reason.replace(/^exchange: /, ''));
+    await traineePage.getByRole('button', { name: 'Check answer' }).click();
+    await traineePage.getByTestId('exercise-verdict').getByText('correct', { exact: true }).waitFor();
+
+    await exercisesPanel
+      .getByRole('row', { name: /Arben \(DEMO\) Trace the wallet to the exchange 2 correct/ })
+      .waitFor();
+  }, 180_000);
 });

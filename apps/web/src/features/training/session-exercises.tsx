@@ -1,6 +1,6 @@
 // The exercises of a session: the trainer adds sandbox exercises and sees each trainee's result; a trainee sees the
 // list and opens each exercise.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { training } from '@trag/contracts';
@@ -9,7 +9,16 @@ import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/error-notice';
 import { trainingApi } from './training.api';
 
-export function SessionExercises({ sessionId, trainer }: { sessionId: string; trainer: boolean }) {
+export function SessionExercises({
+  sessionId,
+  trainer,
+  refresh = 0,
+}: {
+  sessionId: string;
+  trainer: boolean;
+  /** Changes on each live event of the session: the trainer's results are read again. */
+  refresh?: number;
+}) {
   const { t } = useTranslation();
   const list = useApi<training.ExerciseListResponse>(trainingApi.sessionExercises(sessionId));
   const [error, setError] = useState<unknown>(undefined);
@@ -55,14 +64,26 @@ export function SessionExercises({ sessionId, trainer }: { sessionId: string; tr
           </li>
         ))}
       </ol>
-      {trainer && <ExerciseResults sessionId={sessionId} exercises={exercises} />}
+      {trainer && <ExerciseResults sessionId={sessionId} exercises={exercises} refresh={refresh} />}
     </section>
   );
 }
 
-function ExerciseResults({ sessionId, exercises }: { sessionId: string; exercises: training.ExerciseView[] }) {
+function ExerciseResults({
+  sessionId,
+  exercises,
+  refresh,
+}: {
+  sessionId: string;
+  exercises: training.ExerciseView[];
+  refresh: number;
+}) {
   const { t } = useTranslation();
   const results = useApi<training.ExerciseResultsResponse>(trainingApi.exerciseResults(sessionId));
+  const { reload } = results;
+  useEffect(() => {
+    if (refresh > 0) reload();
+  }, [refresh, reload]);
   const rows = results.data?.results ?? [];
   if (rows.length === 0) return null;
   const kindOf = new Map(exercises.map((e) => [e.id, e.kind]));

@@ -17,6 +17,8 @@ export function TrainingSessionPage() {
   const debrief = useApi<training.DebriefResponse>(trainingApi.debrief(sessionId));
   const [error, setError] = useState<unknown>(undefined);
   const [release, setRelease] = useState('');
+  // Bumped on every live event of this session, so the exercise results re-read too.
+  const [liveTick, setLiveTick] = useState(0);
   const { reload } = progress;
   const reloadDebrief = debrief.reload;
 
@@ -27,6 +29,7 @@ export function TrainingSessionPage() {
       if (data.data?.sessionId === sessionId) {
         reload();
         reloadDebrief();
+        setLiveTick((n) => n + 1);
       }
     });
     return () => source.close();
@@ -121,7 +124,7 @@ export function TrainingSessionPage() {
           </tbody>
         </table>
       </section>
-      <SessionExercises sessionId={sessionId} trainer />
+      <SessionExercises sessionId={sessionId} trainer refresh={liveTick} />
       <section className="panel" aria-labelledby="training-group-debrief">
         <h2 id="training-group-debrief">{t('training:debrief.group')}</h2>
         {(debrief.data?.scenarios ?? []).map((s) => (
