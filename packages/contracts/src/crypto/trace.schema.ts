@@ -66,11 +66,24 @@ export const TraceSnapshot = Type.Object({
   maxSeq: Type.Integer(),
   imports: Type.Array(Type.Object({ id: Type.String(), sha256: Type.String(), fileName: Type.String() })),
 });
+/** Multi-input clusters of the case (from the last clustering run) that trace nodes belong to: node → cluster. */
+export const TraceClusters = Type.Record(
+  Type.String(),
+  Type.Object({
+    /** The cluster's smallest address: stable while the cluster does not change. */
+    id: Type.String(),
+    /** Addresses in the whole cluster (not only those in this trace). */
+    size: Type.Integer(),
+  }),
+);
+export type TraceClusters = Static<typeof TraceClusters>;
+
 export const TraceResponse = Type.Object({
   result: TraceResult,
   tags: Type.Record(Type.String(), Type.Array(TagInfo)),
   otherCases: Type.Record(Type.String(), Type.Integer()),
   snapshot: TraceSnapshot,
+  clusters: Type.Optional(TraceClusters),
 });
 export type TraceResponse = Static<typeof TraceResponse>;
 
@@ -91,6 +104,7 @@ export const SavedTrace = Type.Object({
   tags: Type.Record(Type.String(), Type.Array(TagInfo)),
   otherCases: Type.Record(Type.String(), Type.Integer()),
   snapshot: TraceSnapshot,
+  clusters: Type.Optional(TraceClusters),
 });
 export type SavedTrace = Static<typeof SavedTrace>;
 export const SavedTraceListResponse = Type.Object({

@@ -64,5 +64,6 @@ export function presentSavedTrace(t: SavedTrace): contracts.SavedTrace {
     tags: t.tags,
     otherCases: t.otherCases,
     snapshot: t.snapshot,
+    ...(t.clusters ? { clusters: t.clusters } : {}),
   };
 }

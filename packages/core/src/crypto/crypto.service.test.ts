@@ -166,6 +166,16 @@ describeEachDialect('crypto service', (dialect) => {
       'bc1qwvpdglezzapz5m23vmcltu78697229pg57ctas',
     );
     expect(why).toHaveLength(1);
+    // A trace names the cluster of every node in one, for grouping in the graph (smallest address as its id).
+    const traced = await service.trace(investigator, caseId, {
+      ...request,
+      seed: { address: 'bc1qwvpdglezzapz5m23vmcltu78697229pg57ctas' },
+      asset: 'BTC',
+    });
+    expect(traced.clusters?.['bc1qwvpdglezzapz5m23vmcltu78697229pg57ctas']).toEqual({
+      id: '1DoCxPS9hTmkus423A3NHz3Sd1iQJXSTHp',
+      size: 2,
+    });
   });
 
   it('flags wallets that also appear in another case without revealing which', async () => {

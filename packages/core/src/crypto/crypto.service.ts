@@ -87,6 +87,11 @@ export interface TraceOutcome {
   /** Nodes of the result that also appear in other cases: how many other cases (their ids are not revealed). */
   otherCases: Record<string, number>;
   snapshot: TraceSnapshot;
+  /**
+   * Result nodes that belong to a multi-address cluster of the case (last clustering run): a view for grouping in the
+   * graph, not part of the saved result or its hash.
+   */
+  clusters?: Record<string, { id: string; size: number }>;
 }
 
 export interface TraceSnapshot {
@@ -743,7 +748,45 @@ export class CryptoService {
     );
     const otherCases: Record<string, number> = {};
     for (const [a, s] of elsewhere) otherCases[a] = s.size;
-    return { result, tags: resultTags, otherCases, snapshot };
+    const clusters = await this.clustersOf(
+      caseId,
+      result.nodes.map((n) => n.node),
+    );
+    return { result, tags: resultTags, otherCases, snapshot, ...(Object.keys(clusters).length ? { clusters } : {}) };
+  }
+
+  /** Which of these nodes are in a cluster of two or more addresses (stored links of the last clustering run). */
+  private async clustersOf(caseId: string, nodes: string[]): Promise<Record<string, { id: string; size: number }>> {
+    const links = await this.repo.clusterLinks(caseId);
+    if (!links.length) return {};
+    const parent = new Map<string, string>();
+    const find = (a: string): string => {
+      let root = a;
+      while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+      let x = a;
+      while (x !== root) {
+        const next = parent.get(x)!;
+        parent.set(x, root);
+        x = next;
+      }
+      return root;
+    };
+    for (const l of links) {
+      if (!parent.has(l.address_a)) parent.set(l.address_a, l.address_a);
+      if (!parent.has(l.address_b)) parent.set(l.address_b, l.address_b);
+      const [ra, rb] = [find(l.address_a), find(l.address_b)];
+      // The smaller address becomes the root, so a cluster's id is its smallest address whatever the link order.
+      if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+    }
+    const size = new Map<string, number>();
+    for (const a of parent.keys()) size.set(find(a), (size.get(find(a)) ?? 0) + 1);
+    const out: Record<string, { id: string; size: number }> = {};
+    for (const n of nodes) {
+      if (!parent.has(n)) continue;
+      const id = find(n);
+      out[n] = { id, size: size.get(id)! };
+    }
+    return out;
   }
 
   private toParams(request: TraceRequest): TraceParams {
@@ -834,6 +877,10 @@ export class CryptoService {
       result: stored.result,
       tags: stored.tags,
       otherCases: {},
+      clusters: await this.clustersOf(
+        caseId,
+        stored.result.nodes.map((n) => n.node),
+      ),
       resultSha256: row.result_sha256,
       createdBy: row.created_by,
       createdAt: row.created_at,
