@@ -138,18 +138,18 @@ export class CaseRepository {
 
   /** The actor's cases with their strongest case role, newest activity first. */
   /**
-   * One page of the actor's cases, newest activity first, the number of all of them, and — when the query could
-   * fetch them at no extra cost — the actor's case roles on the page's cases (else null: ask rolesFor).
+   * One page of the actor's cases, newest activity first, the number of all of them, and the actor's case roles on
+   * the page's cases.
    */
   async listForActor(
     actor: Actor,
     filter: CaseListFilter,
     limit: number,
     offset: number,
-  ): Promise<{ rows: CaseWithAgency[]; total: number; roles: Map<string, string[]> | null }> {
+  ): Promise<{ rows: CaseWithAgency[]; total: number; roles: Map<string, string[]> }> {
     const members = memberCaseIdsQuery(this.db, actor);
     let base = this.db.selectFrom('cases').where('cases.id', 'in', members);
-    // The same filters as SQL fragments, for the SQLite page query below.
+    // The same filters as SQL fragments, for the page query below.
     const conditions = [sql`cases.id in (${members})`];
     if (filter.status) {
       base = base.where('cases.status', '=', filter.status);
@@ -179,69 +179,33 @@ export class CaseRepository {
     // The covering index cases_member_list_idx (id, updated_at, status, case_type; migration 0070) serves the member
     // lookups without reading the wide rows, unless the tag filter needs them. SQLite's planner prefers the primary
     // key's index for "id in (…)", so the SQLite query names the covering index; PostgreSQL chooses it by itself.
-    // On SQLite the page, its full rows and the actor's roles on them come in one statement (a third of the work of
-    // three); PostgreSQL runs the same steps as separate queries.
-    if (this.dialect() === 'sqlite' && !filter.tag) {
-      const memberOf = actor.unitId
-        ? sql`(m.user_id = ${actor.userId} or m.unit_id = ${actor.unitId})`
-        : sql`m.user_id = ${actor.userId}`;
-      const found = await sql<CaseWithAgency & { member_roles: string | null }>`
-        select ${sql.join(CASE_COLUMNS.map((column) => sql.ref(column)))},
-          agencies.name as agency_name, agencies.country as agency_country,
-          (select group_concat(m.case_role) from case_members m where m.case_id = cases.id and ${memberOf})
-            as member_roles
-        from (
-          select cases.id as page_id, cases.updated_at as page_updated_at
-          from cases indexed by cases_member_list_idx
-          where ${sql.join(conditions, sql` and `)}
-          order by cases.updated_at desc, cases.id
-          limit ${limit} offset ${offset}
-        ) page
-        join cases on cases.id = page.page_id
-        join agencies on agencies.id = cases.agency_id
-        order by page.page_updated_at desc, page.page_id`.execute(this.db);
-      const roles = new Map<string, string[]>();
-      const rows = found.rows.map(({ member_roles, ...row }) => {
-        roles.set(row.id, member_roles ? member_roles.split(',') : []);
-        return row;
-      });
-      return { rows, total: Number(total.n), roles };
-    }
-    const page = await base
-      .select(['cases.id', 'cases.updated_at'])
-      .orderBy('cases.updated_at', 'desc')
-      .orderBy('cases.id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    const ids = page.map((r) => r.id);
-    const full =
-      ids.length === 0
-        ? []
-        : await this.db
-            .selectFrom('cases')
-            .innerJoin('agencies', 'agencies.id', 'cases.agency_id')
-            .select([...CASE_COLUMNS, 'agencies.name as agency_name', 'agencies.country as agency_country'])
-            .where('cases.id', 'in', ids)
-            .execute();
-    const byId = new Map(full.map((r) => [r.id, r]));
-    const rows = ids.map((id) => byId.get(id)).filter((r): r is CaseWithAgency => r !== undefined);
-    return { rows, total: Number(total.n), roles: null };
-  }
-
-  /** The actor's membership rows (direct and through the unit) for a set of cases. */
-  async rolesFor(actor: Actor, caseIds: string[]): Promise<{ case_id: string; case_role: string }[]> {
-    if (caseIds.length === 0) return [];
-    return this.db
-      .selectFrom('case_members')
-      .select(['case_id', 'case_role'])
-      .where('case_id', 'in', caseIds)
-      .where((eb) =>
-        actor.unitId
-          ? eb.or([eb('user_id', '=', actor.userId), eb('unit_id', '=', actor.unitId)])
-          : eb('user_id', '=', actor.userId),
-      )
-      .execute();
+    // The page, its full rows and the actor's roles on them come in one statement (it was three).
+    const sqlite = this.dialect() === 'sqlite';
+    const pageSource = sqlite && !filter.tag ? sql`cases indexed by cases_member_list_idx` : sql`cases`;
+    const memberOf = actor.unitId
+      ? sql`(m.user_id = ${actor.userId} or m.unit_id = ${actor.unitId})`
+      : sql`m.user_id = ${actor.userId}`;
+    const rolesOf = sqlite ? sql`group_concat(m.case_role, ',')` : sql`string_agg(m.case_role, ',')`;
+    const found = await sql<CaseWithAgency & { member_roles: string | null }>`
+      select ${sql.join(CASE_COLUMNS.map((column) => sql.ref(column)))},
+        agencies.name as agency_name, agencies.country as agency_country,
+        (select ${rolesOf} from case_members m where m.case_id = cases.id and ${memberOf}) as member_roles
+      from (
+        select cases.id as page_id, cases.updated_at as page_updated_at
+        from ${pageSource}
+        where ${sql.join(conditions, sql` and `)}
+        order by cases.updated_at desc, cases.id
+        limit ${limit} offset ${offset}
+      ) page
+      join cases on cases.id = page.page_id
+      join agencies on agencies.id = cases.agency_id
+      order by page.page_updated_at desc, page.page_id`.execute(this.db);
+    const roles = new Map<string, string[]>();
+    const rows = found.rows.map(({ member_roles, ...row }) => {
+      roles.set(row.id, member_roles ? member_roles.split(',') : []);
+      return row;
+    });
+    return { rows, total: Number(total.n), roles };
   }
 
   // ---- members ----

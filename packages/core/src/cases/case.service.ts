@@ -161,29 +161,17 @@ export class CaseService {
       limit,
       offset,
     );
-    const items = await this.summaries(actor, rows, roles);
+    const items = this.summaries(rows, roles);
     await this.record(actor, { action: 'case.list', details: { count: items.length } });
     return { items, total, limit, offset };
   }
 
-  /** Rows as summaries with the actor's strongest role on each; `known` roles spare a query when the list had them. */
-  private async summaries(
-    actor: Actor,
-    rows: CaseWithAgency[],
-    known: Map<string, string[]> | null = null,
-  ): Promise<cases.CaseSummary[]> {
-    const memberships =
-      known === null
-        ? await this.repo.rolesFor(
-            actor,
-            rows.map((c) => c.id),
-          )
-        : [...known].flatMap(([caseId, list]) => list.map((role) => ({ case_id: caseId, case_role: role })));
-    const roles = new Map<string, CaseRole[]>();
-    for (const r of memberships) {
-      if (isCaseRole(r.case_role)) roles.set(r.case_id, [...(roles.get(r.case_id) ?? []), r.case_role]);
-    }
-    return rows.map((row) => presentCaseSummary(row, strongestCaseRole(roles.get(row.id) ?? []) ?? 'observer'));
+  /** Rows as summaries with the actor's strongest role on each (`memberRoles`: the actor's roles per case). */
+  private summaries(rows: CaseWithAgency[], memberRoles: Map<string, string[]>): cases.CaseSummary[] {
+    return rows.map((row) => {
+      const roles = (memberRoles.get(row.id) ?? []).filter(isCaseRole);
+      return presentCaseSummary(row, strongestCaseRole(roles) ?? 'observer');
+    });
   }
 
   async update(actor: Actor, id: string, patch: cases.CaseUpdateRequest): Promise<cases.CaseDetail> {
@@ -563,8 +551,7 @@ export class CaseService {
 
   async dashboard(actor: Actor): Promise<cases.DashboardResponse> {
     const { rows, roles } = await this.repo.listForActor(actor, {}, 10, 0);
-    const myCases = await this.summaries(
-      actor,
+    const myCases = this.summaries(
       rows.filter((r) => r.status !== 'closed'),
       roles,
     );
