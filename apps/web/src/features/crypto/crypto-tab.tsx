@@ -7,8 +7,17 @@ import { apiPost } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
 import type { CaseTabProps } from '../cases/case-tabs';
-import { cryptoApi } from './crypto.api';
-import { amount, buildFlow, FlowGraph, short, type Selection } from './flow-graph';
+import { cryptoApi, postBytes } from './crypto.api';
+import {
+  amount,
+  buildFlow,
+  CLUSTER_PREFIX,
+  FlowGraph,
+  short,
+  traceClusters,
+  type FlowCluster,
+  type Selection,
+} from './flow-graph';
 import './crypto.css';
 
 const KINDS = ['etherscan_csv', 'trongrid_json', 'tronscan_csv', 'esplora_json', 'tagpack_yaml', 'tag_csv'] as const;
@@ -73,17 +82,165 @@ function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
   );
 }
 
+function BlocksForm({ caseId }: { caseId: string }) {
+  const { t } = useTranslation('crypto');
+  const [file, setFile] = useState<File | null>(null);
+  const [watch, setWatch] = useState<'wallets' | 'all'>('wallets');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [outcome, setOutcome] = useState<crypto.ImportSummary | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      setOutcome(await postBytes<crypto.ImportSummary>(cryptoApi.blocks(caseId, file.name, watch), file));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="crypto-row" onSubmit={(e) => void submit(e)} data-testid="crypto-blocks-form">
+      <label>
+        {t('blocks.file')}{' '}
+        <input type="file" data-testid="crypto-blocks-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </label>
+      <label>
+        {t('blocks.keep')}{' '}
+        <select value={watch} onChange={(e) => setWatch(e.target.value as 'wallets' | 'all')}>
+          <option value="wallets">{t('blocks.wallets')}</option>
+          <option value="all">{t('blocks.all')}</option>
+        </select>
+      </label>
+      <button type="submit" disabled={!file || busy}>
+        {t('blocks.submit')}
+      </button>
+      {outcome && <ImportOutcome outcome={outcome} />}
+      <ErrorNotice error={error} />
+    </form>
+  );
+}
+
+function ImportOutcome({ outcome }: { outcome: crypto.ImportSummary }) {
+  const { t } = useTranslation('crypto');
+  return (
+    <span role="status" data-testid="crypto-import-result">
+      {t(outcome.alreadyImported ? 'import.already' : 'import.done', {
+        records: outcome.records,
+        added: outcome.added,
+      })}
+      {outcome.stats.warnings.length > 0 && ` · ${outcome.stats.warnings.join(' ')}`}
+    </span>
+  );
+}
+
+/** "Fetch from the configured node/explorer": shown only when the server has one configured. */
+function FetchForm({
+  caseId,
+  connector,
+}: {
+  caseId: string;
+  connector: crypto.ConnectorListResponse['connectors'][number];
+}) {
+  const { t } = useTranslation('crypto');
+  const [address, setAddress] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [watch, setWatch] = useState<'wallets' | 'all'>('wallets');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [outcome, setOutcome] = useState<crypto.ImportSummary | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const body: crypto.FetchRequest =
+        connector.accepts === 'address'
+          ? { kind: 'address', address: address.trim() }
+          : { kind: 'blocks', fromHeight: Number(from), toHeight: Number(to || from), watch };
+      setOutcome(await apiPost<crypto.ImportSummary>(cryptoApi.fetch(caseId), body));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="crypto-row" onSubmit={(e) => void submit(e)} data-testid={`crypto-fetch-${connector.kind}`}>
+      <strong>{t(`fetch.${connector.kind}`, { endpoint: connector.endpoint })}</strong>
+      {connector.accepts === 'address' ? (
+        <label>
+          {t('fetch.address')} <input value={address} size={46} required onChange={(e) => setAddress(e.target.value)} />
+        </label>
+      ) : (
+        <>
+          <label>
+            {t('fetch.from')}{' '}
+            <input type="number" min={0} value={from} required onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label>
+            {t('fetch.to')} <input type="number" min={0} value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <select value={watch} onChange={(e) => setWatch(e.target.value as 'wallets' | 'all')}>
+            <option value="wallets">{t('blocks.wallets')}</option>
+            <option value="all">{t('blocks.all')}</option>
+          </select>
+        </>
+      )}
+      <button type="submit" disabled={busy}>
+        {t('fetch.submit')}
+      </button>
+      {outcome && <ImportOutcome outcome={outcome} />}
+      <ErrorNotice error={error} />
+    </form>
+  );
+}
+
 function DetailPanel({
   trace,
   selection,
   onHide,
+  onToggleCluster,
+  clusterLabel,
 }: {
   trace: crypto.TraceResponse;
   selection: Selection;
   onHide(id: string): void;
+  onToggleCluster(id: string): void;
+  clusterLabel(c: FlowCluster): string;
 }) {
   const { t } = useTranslation('crypto');
   if (!selection) return <aside className="crypto-detail">{t('detail.hint')}</aside>;
+  if (selection.kind === 'node' && selection.id.startsWith(CLUSTER_PREFIX)) {
+    const cluster = traceClusters(trace).find((c) => `${CLUSTER_PREFIX}${c.id}` === selection.id);
+    if (!cluster) return <aside className="crypto-detail">{t('detail.hint')}</aside>;
+    return (
+      <aside className="crypto-detail" data-testid="crypto-detail">
+        <h3>{clusterLabel(cluster)}</h3>
+        {cluster.tag && (
+          <p className="crypto-tag">
+            <strong>{cluster.tag.label}</strong> — {cluster.tag.category ?? '–'} · {t('detail.source')}:{' '}
+            {cluster.tag.source ?? cluster.tag.pack}
+          </p>
+        )}
+        <p>{t('clusters.why')}</p>
+        <ul>
+          {cluster.members.map((m) => (
+            <li key={m} className="crypto-mono">
+              {m}
+            </li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => onToggleCluster(cluster.id)}>
+          {t('clusters.expand')}
+        </button>
+      </aside>
+    );
+  }
   if (selection.kind === 'node') {
     const node = selection.id;
     const endpoint = trace.result.endpoints.find((e) => e.node === node);
@@ -155,6 +312,19 @@ function ResultView({ trace }: { trace: crypto.TraceResponse }) {
   const [view, setView] = useState<'graph' | 'table'>('graph');
   const [selection, setSelection] = useState<Selection>(null);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const clusters = useMemo(() => traceClusters(trace), [trace]);
+  const toggleCluster = (id: string) => {
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+    setSelection(null);
+  };
+  const clusterLabel = (c: FlowCluster) =>
+    t('clusters.label', { name: c.tag?.label ?? short(c.id), shown: c.members.length, size: c.size });
   const times = trace.result.edges.map((e) => e.transfer.time);
   const [min, max] = [Math.min(...times), Math.max(...times)];
   const [until, setUntil] = useState(max);
@@ -183,6 +353,17 @@ function ResultView({ trace }: { trace: crypto.TraceResponse }) {
             {t('result.showHidden', { n: hidden.size })}
           </button>
         )}
+        {clusters.map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            aria-pressed={collapsed.has(c.id)}
+            data-testid="crypto-cluster-toggle"
+            onClick={() => toggleCluster(c.id)}
+          >
+            {t(collapsed.has(c.id) ? 'clusters.expandNamed' : 'clusters.collapseNamed', { name: clusterLabel(c) })}
+          </button>
+        ))}
         {Number.isFinite(min) && max > min && (
           <label>
             {t('result.until')} {new Date(until).toISOString().slice(0, 16)}{' '}
@@ -192,7 +373,16 @@ function ResultView({ trace }: { trace: crypto.TraceResponse }) {
       </div>
       <div className="crypto-split">
         {view === 'graph' ? (
-          <FlowGraph trace={trace} hidden={hidden} until={until} selection={selection} onSelect={setSelection} />
+          <FlowGraph
+            trace={trace}
+            hidden={hidden}
+            until={until}
+            selection={selection}
+            onSelect={setSelection}
+            collapsed={collapsed}
+            onToggleCluster={toggleCluster}
+            clusterLabel={clusterLabel}
+          />
         ) : (
           <table className="crypto-table" data-testid="crypto-table">
             <thead>
@@ -224,7 +414,13 @@ function ResultView({ trace }: { trace: crypto.TraceResponse }) {
             </tbody>
           </table>
         )}
-        <DetailPanel trace={trace} selection={selection} onHide={(id) => setHidden((h) => new Set([...h, id]))} />
+        <DetailPanel
+          trace={trace}
+          selection={selection}
+          onHide={(id) => setHidden((h) => new Set([...h, id]))}
+          onToggleCluster={toggleCluster}
+          clusterLabel={clusterLabel}
+        />
       </div>
     </div>
   );
@@ -234,6 +430,7 @@ export function CryptoTab({ caseId }: CaseTabProps) {
   const { t } = useTranslation('crypto');
   const id = useId();
   const saved = useApi<crypto.SavedTraceListResponse>(cryptoApi.traces(caseId));
+  const connectors = useApi<crypto.ConnectorListResponse>(cryptoApi.connectors());
   const [seed, setSeed] = useState('');
   const [direction, setDirection] = useState<'forward' | 'backward'>('forward');
   const [method, setMethod] = useState<'fifo' | 'haircut' | 'poison'>('fifo');
@@ -286,6 +483,10 @@ export function CryptoTab({ caseId }: CaseTabProps) {
       <section className="panel" aria-labelledby={`${id}-import`}>
         <h2 id={`${id}-import`}>{t('import.title')}</h2>
         <ImportForm caseId={caseId} onDone={() => undefined} />
+        <BlocksForm caseId={caseId} />
+        {connectors.data?.connectors.map((c) => (
+          <FetchForm key={c.kind} caseId={caseId} connector={c} />
+        ))}
       </section>
       <section className="panel" aria-labelledby={`${id}-trace`}>
         <h2 id={`${id}-trace`}>{t('trace.title')}</h2>

@@ -1,7 +1,8 @@
 // The flow graph of a trace: addresses (and Bitcoin transactions) as nodes, traced transfers aggregated per pair of
 // nodes as edges with amount, asset and time; exchanges and tagged services carry a badge. SVG laid out with
 // d3-force (computed, then drawn). Click selects (detail panel); nodes can be pinned by dragging, hidden, and the
-// time slider shows the flow up to a moment.
+// time slider shows the flow up to a moment. Addresses of one multi-input cluster are drawn inside a dashed group
+// named after the cluster's service tag; a collapsed cluster is one node carrying all of its members' flows.
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import {
   forceCenter,
@@ -21,6 +22,41 @@ export interface FlowNode extends SimulationNodeDatum {
   tag: crypto.TagInfo | undefined;
   endpoint: crypto.TraceResponse['result']['endpoints'][number] | undefined;
   seed: boolean;
+  /** The cluster the address belongs to (id = its smallest address), when it is in one. */
+  cluster: string | undefined;
+  /** For a collapsed cluster's node: the member addresses in this trace. */
+  members?: string[];
+}
+
+export const CLUSTER_PREFIX = 'cluster:';
+const NO_CLUSTERS: ReadonlySet<string> = new Set();
+
+export interface FlowCluster {
+  id: string;
+  /** Addresses in the whole cluster. */
+  size: number;
+  /** Members that appear in this trace. */
+  members: string[];
+  /** The service tag of the cluster: the first exchange/service tag of a member, else any member's tag. */
+  tag: crypto.TagInfo | undefined;
+}
+
+/** Clusters with at least two members in this trace, in a stable order. */
+export function traceClusters(trace: crypto.TraceResponse): FlowCluster[] {
+  const byId = new Map<string, FlowCluster>();
+  for (const n of trace.result.nodes) {
+    const c = trace.clusters?.[n.node];
+    if (!c) continue;
+    const entry = byId.get(c.id) ?? { id: c.id, size: c.size, members: [], tag: undefined };
+    entry.members.push(n.node);
+    byId.set(c.id, entry);
+  }
+  const out = [...byId.values()].filter((c) => c.members.length > 1);
+  for (const c of out) {
+    const tags = c.members.flatMap((m) => trace.tags[m] ?? []);
+    c.tag = tags.find((t) => t.category === 'exchange' || t.category === 'service') ?? tags[0];
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 export interface FlowEdge {
   id: string;
@@ -35,11 +71,43 @@ export interface FlowEdge {
 
 export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | null;
 
-export function buildFlow(trace: crypto.TraceResponse, hidden: Set<string>) {
+export function buildFlow(
+  trace: crypto.TraceResponse,
+  hidden: Set<string>,
+  collapsed: ReadonlySet<string> = NO_CLUSTERS,
+) {
   const endpointOf = new Map(trace.result.endpoints.map((e) => [e.node, e]));
+  const grouped = new Map(traceClusters(trace).map((c) => [c.id, c]));
+  /** Where a trace node is drawn: itself, or its collapsed cluster's node. */
+  const shown = new Map<string, string>();
   const nodes = new Map<string, FlowNode>();
   for (const n of trace.result.nodes) {
     if (hidden.has(n.node)) continue;
+    const clusterId = trace.clusters?.[n.node]?.id;
+    const cluster = clusterId ? grouped.get(clusterId) : undefined;
+    if (cluster && collapsed.has(cluster.id)) {
+      const id = `${CLUSTER_PREFIX}${cluster.id}`;
+      shown.set(n.node, id);
+      const existing = nodes.get(id);
+      if (existing) {
+        existing.hop = Math.min(existing.hop, n.hop);
+        existing.seed ||= n.hop === 0;
+        existing.members!.push(n.node);
+      } else {
+        nodes.set(id, {
+          id,
+          hop: n.hop,
+          tx: false,
+          tag: cluster.tag,
+          endpoint: undefined,
+          seed: n.hop === 0,
+          cluster: cluster.id,
+          members: [n.node],
+        });
+      }
+      continue;
+    }
+    shown.set(n.node, n.node);
     nodes.set(n.node, {
       id: n.node,
       hop: n.hop,
@@ -47,12 +115,15 @@ export function buildFlow(trace: crypto.TraceResponse, hidden: Set<string>) {
       tag: trace.tags[n.node]?.[0],
       endpoint: endpointOf.get(n.node),
       seed: n.hop === 0,
+      cluster: cluster?.id,
     });
   }
   const edges = new Map<string, FlowEdge>();
   for (const e of trace.result.edges) {
-    const { from, to } = e.transfer;
-    if (!nodes.has(from) || !nodes.has(to) || e.traced <= 0) continue;
+    const from = shown.get(e.transfer.from);
+    const to = shown.get(e.transfer.to);
+    // Flows inside a collapsed cluster are not drawn (they stay in the table and the detail panel).
+    if (!from || !to || from === to || e.traced <= 0) continue;
     const id = `${from}→${to}`;
     const edge = edges.get(id) ?? {
       id,
@@ -82,11 +153,19 @@ export function FlowGraph({
   until,
   selection,
   onSelect,
+  collapsed = NO_CLUSTERS,
+  onToggleCluster,
+  clusterLabel = (c: FlowCluster) => `${c.members.length}/${c.size}`,
   width = 760,
   height = 420,
 }: {
   trace: crypto.TraceResponse;
   hidden: Set<string>;
+  /** Cluster ids drawn as one node. */
+  collapsed?: ReadonlySet<string>;
+  onToggleCluster?(clusterId: string): void;
+  /** The caption of a cluster group or node (translated by the caller). */
+  clusterLabel?(c: FlowCluster): string;
   /** Only edges whose first transfer is at or before this time (ms) are drawn. */
   until: number;
   selection: Selection;
@@ -97,7 +176,8 @@ export function FlowGraph({
   const [pinned, setPinned] = useState<Record<string, { x: number; y: number }>>({});
   const svg = useRef<SVGSVGElement>(null);
   const dragging = useRef<string | null>(null);
-  const flow = useMemo(() => buildFlow(trace, hidden), [trace, hidden]);
+  const flow = useMemo(() => buildFlow(trace, hidden, collapsed), [trace, hidden, collapsed]);
+  const clusters = useMemo(() => traceClusters(trace), [trace]);
   const layout = useMemo(() => {
     const maxHop = Math.max(1, ...flow.nodes.map((n) => n.hop));
     const nodes = flow.nodes.map((n) => ({ ...n }));
@@ -156,6 +236,28 @@ export function FlowGraph({
           <path d="M 0 0 L 10 5 L 0 10 z" fill="#7a8699" />
         </marker>
       </defs>
+      {clusters
+        .filter((c) => !collapsed.has(c.id))
+        .map((c) => {
+          const points = flow.nodes.filter((n) => n.cluster === c.id).map((n) => at(n.id));
+          if (points.length < 2) return null;
+          const xs = points.map((p) => p.x);
+          const ys = points.map((p) => p.y);
+          const [x0, x1, y0, y1] = [
+            Math.min(...xs) - 18,
+            Math.max(...xs) + 18,
+            Math.min(...ys) - 22,
+            Math.max(...ys) + 28,
+          ];
+          return (
+            <g key={c.id} className="crypto-cluster" data-cluster={c.id} onClick={() => onToggleCluster?.(c.id)}>
+              <rect x={x0} y={y0} width={x1 - x0} height={y1 - y0} rx={12} />
+              <text x={x0 + 6} y={y0 - 4} className="crypto-cluster-label">
+                {clusterLabel(c)}
+              </text>
+            </g>
+          );
+        })}
       {flow.edges
         .filter((e) => e.firstTime <= until)
         .map((e) => {
@@ -194,7 +296,14 @@ export function FlowGraph({
             onClick={() => onSelect({ kind: 'node', id: n.id })}
             onPointerDown={() => (dragging.current = n.id)}
           >
-            {n.tx ? (
+            {n.members ? (
+              <g>
+                <circle cx={p.x} cy={p.y} r={15} fill={fill} stroke="#334155" strokeDasharray="4 2" strokeWidth={2} />
+                <text x={p.x} y={p.y + 4} textAnchor="middle" className="crypto-cluster-count">
+                  {n.members.length}
+                </text>
+              </g>
+            ) : n.tx ? (
               <rect
                 x={p.x - 6}
                 y={p.y - 6}
@@ -218,8 +327,14 @@ export function FlowGraph({
                 ⇄
               </text>
             )}
-            <text x={p.x} y={p.y + 22} textAnchor="middle" className="crypto-node-label">
-              {n.tag ? n.tag.label.slice(0, 24) : n.tx ? '' : short(n.id)}
+            <text x={p.x} y={p.y + (n.members ? 28 : 22)} textAnchor="middle" className="crypto-node-label">
+              {n.members
+                ? clusterLabel(clusters.find((c) => c.id === n.cluster)!)
+                : n.tag
+                  ? n.tag.label.slice(0, 24)
+                  : n.tx
+                    ? ''
+                    : short(n.id)}
             </text>
             <title>{n.id}</title>
           </g>
