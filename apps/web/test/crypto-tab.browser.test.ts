@@ -81,4 +81,53 @@ describe('crypto tab', () => {
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     await context.close();
   });
+  it('uploads raw blocks, clusters the Bitcoin addresses and groups a cluster in the flow graph', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const account = demoAccount('investigator');
+    await logInThroughUi(page, server.url, account.username, account.password);
+    await page.locator('.shell-header .language-switcher select').selectOption('en');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('link', { name: 'New case' }).click();
+    await page.getByLabel('Title').fill('Bitcoin paid to a smuggler');
+    await page.getByLabel('Type', { exact: true }).selectOption('migrant_smuggling');
+    await page.getByRole('button', { name: 'Create case' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bitcoin paid to a smuggler' }).waitFor();
+    await page.goto(`${page.url()}/crypto`);
+    // No node or explorer is configured for this server: no "fetch" form.
+    expect(await page.locator('[data-testid^="crypto-fetch-"]').count()).toBe(0);
+
+    await page.getByTestId('crypto-blocks-file').setInputFiles({
+      name: 'blocks1-256.bz2',
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(path.join(REPO_ROOT, '../shared/data/crypto/btc/blocks1-256.bz2')),
+    });
+    await page.getByTestId('crypto-blocks-form').locator('select').selectOption('all');
+    await page.getByRole('button', { name: 'Import blocks' }).click();
+    await page.getByTestId('crypto-blocks-form').getByTestId('crypto-import-result').waitFor();
+
+    await page.getByTestId('crypto-kind').selectOption('esplora_json');
+    await page.getByTestId('crypto-file').setInputFiles({
+      name: 'esplora.json',
+      mimeType: 'application/json',
+      buffer: readFileSync(path.join(FIXTURES, 'esplora-address-txs.json')),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByTestId('crypto-import-result').first().waitFor();
+    await page.getByTestId('crypto-cluster-run').click();
+    await page.getByTestId('crypto-cluster-result').filter({ hasText: '1 clusters' }).waitFor();
+
+    await page.getByTestId('crypto-seed').fill('bc1qwvpdglezzapz5m23vmcltu78697229pg57ctas');
+    await page.getByPlaceholder('USDT').fill('BTC');
+    await page.getByTestId('crypto-run').click();
+    await page.getByTestId('crypto-flow-graph').waitFor();
+    await page.locator('.crypto-cluster').first().waitFor();
+    await page.getByTestId('crypto-cluster-toggle').first().click();
+    const clusterNode = page.locator('[data-node="cluster:1DoCxPS9hTmkus423A3NHz3Sd1iQJXSTHp"]');
+    await clusterNode.waitFor();
+    await page.screenshot({ path: path.join(REPO_ROOT, 'node_modules/.cache/crypto-cluster.png'), fullPage: true });
+    await clusterNode.click();
+    expect(await page.getByTestId('crypto-detail').innerText()).toContain('bc1qwvpdglezzapz5m23vmcltu78697229pg57ctas');
+    await context.close();
+  });
 });

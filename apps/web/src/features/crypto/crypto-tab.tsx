@@ -200,6 +200,38 @@ function FetchForm({
   );
 }
 
+/** Runs multi-input clustering over the case's Bitcoin data, so traces can group addresses by owner. */
+function ClusterButton({ caseId }: { caseId: string }) {
+  const { t } = useTranslation('crypto');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [outcome, setOutcome] = useState<crypto.ClusterResponse | null>(null);
+  async function run() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setOutcome(await apiPost<crypto.ClusterResponse>(cryptoApi.cluster(caseId), {}));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="crypto-row">
+      <button type="button" disabled={busy} onClick={() => void run()} data-testid="crypto-cluster-run">
+        {t('clusters.run')}
+      </button>
+      {outcome && (
+        <span role="status" data-testid="crypto-cluster-result">
+          {t('clusters.done', { clusters: outcome.clusters.length, coinjoins: outcome.coinjoinsExcluded.length })}
+        </span>
+      )}
+      <ErrorNotice error={error} />
+    </div>
+  );
+}
+
 function DetailPanel({
   trace,
   selection,
@@ -484,6 +516,7 @@ export function CryptoTab({ caseId }: CaseTabProps) {
         <h2 id={`${id}-import`}>{t('import.title')}</h2>
         <ImportForm caseId={caseId} onDone={() => undefined} />
         <BlocksForm caseId={caseId} />
+        <ClusterButton caseId={caseId} />
         {connectors.data?.connectors.map((c) => (
           <FetchForm key={c.kind} caseId={caseId} connector={c} />
         ))}

@@ -11,6 +11,7 @@ export const cryptoApi = {
     `${c(caseId)}/traces/${encodeURIComponent(id)}/export?format=${encodeURIComponent(format)}`,
   wallets: (caseId: string) => `${c(caseId)}/wallets`,
   connectors: () => '/api/crypto/connectors',
+  cluster: (caseId: string) => `${c(caseId)}/cluster`,
   fetch: (caseId: string) => `${c(caseId)}/fetch`,
   blocks: (caseId: string, fileName: string, watch: 'wallets' | 'all') =>
     `${c(caseId)}/blocks?fileName=${encodeURIComponent(fileName)}&watch=${watch}`,

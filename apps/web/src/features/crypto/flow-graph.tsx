@@ -41,7 +41,7 @@ export interface FlowCluster {
   tag: crypto.TagInfo | undefined;
 }
 
-/** Clusters with at least two members in this trace, in a stable order. */
+/** Clusters (of two or more addresses in the case) with members in this trace, in a stable order. */
 export function traceClusters(trace: crypto.TraceResponse): FlowCluster[] {
   const byId = new Map<string, FlowCluster>();
   for (const n of trace.result.nodes) {
@@ -51,7 +51,7 @@ export function traceClusters(trace: crypto.TraceResponse): FlowCluster[] {
     entry.members.push(n.node);
     byId.set(c.id, entry);
   }
-  const out = [...byId.values()].filter((c) => c.members.length > 1);
+  const out = [...byId.values()];
   for (const c of out) {
     const tags = c.members.flatMap((m) => trace.tags[m] ?? []);
     c.tag = tags.find((t) => t.category === 'exchange' || t.category === 'service') ?? tags[0];
@@ -240,7 +240,7 @@ export function FlowGraph({
         .filter((c) => !collapsed.has(c.id))
         .map((c) => {
           const points = flow.nodes.filter((n) => n.cluster === c.id).map((n) => at(n.id));
-          if (points.length < 2) return null;
+          if (!points.length) return null;
           const xs = points.map((p) => p.x);
           const ys = points.map((p) => p.y);
           const [x0, x1, y0, y1] = [
