@@ -61,6 +61,9 @@ interface SqliteHandle {
   prepare(sql: string): SqliteStatement;
 }
 
+/** Bulk imports running per SQLite handle (see beginBulk). */
+const bulkImports = new WeakMap<object, number>();
+
 export class CryptoRepository {
   private insertTransferStmt: SqliteStatement | undefined;
   private traceFromStmt: SqliteStatement | undefined;
@@ -130,31 +133,41 @@ export class CryptoRepository {
 
   /**
    * SQLite bulk phase: the two node indexes are dropped while a large import appends rows and built again at the
-   * end (one sort instead of millions of random B-tree inserts). The unique content-key index stays: it is what
-   * makes re-imports add nothing. `restoreNodeIndexes` is also run before every import and trace, so an import
-   * killed mid-way never leaves the case without them for long.
+   * end (one sort instead of millions of random B-tree inserts), with fewer, larger WAL checkpoints meanwhile. The
+   * unique content-key index stays: it is what makes re-imports add nothing. Bulk imports running at once in this
+   * process share one phase (counted per database handle); the last to end rebuilds the indexes.
+   * `restoreNodeIndexes` also runs before every import and trace when no bulk import is running here, so an import
+   * killed mid-way never leaves the indexes missing for long.
    */
-  dropNodeIndexes() {
+  beginBulk(): boolean {
     if (!this.sqlite) return false;
-    this.sqlite.prepare('DROP INDEX IF EXISTS crypto_transfers_from_idx').run();
-    this.sqlite.prepare('DROP INDEX IF EXISTS crypto_transfers_to_idx').run();
+    const running = bulkImports.get(this.sqlite) ?? 0;
+    bulkImports.set(this.sqlite, running + 1);
+    if (running === 0) {
+      this.sqlite.prepare('DROP INDEX IF EXISTS crypto_transfers_from_idx').run();
+      this.sqlite.prepare('DROP INDEX IF EXISTS crypto_transfers_to_idx').run();
+      this.sqlite.prepare('PRAGMA wal_autocheckpoint = 20000').run();
+    }
     return true;
   }
 
-  restoreNodeIndexes() {
+  endBulk(): void {
     if (!this.sqlite) return;
+    const running = (bulkImports.get(this.sqlite) ?? 1) - 1;
+    bulkImports.set(this.sqlite, running);
+    if (running > 0) return;
+    this.sqlite.prepare('PRAGMA wal_autocheckpoint = 1000').run();
+    this.restoreNodeIndexes();
+  }
+
+  restoreNodeIndexes() {
+    if (!this.sqlite || (bulkImports.get(this.sqlite) ?? 0) > 0) return;
     this.sqlite
       .prepare('CREATE INDEX IF NOT EXISTS crypto_transfers_from_idx ON crypto_transfers (from_node, case_id)')
       .run();
     this.sqlite
       .prepare('CREATE INDEX IF NOT EXISTS crypto_transfers_to_idx ON crypto_transfers (to_node, case_id)')
       .run();
-  }
-
-  /** SQLite: fewer, larger WAL checkpoints while a bulk import runs (restored afterwards). */
-  setBulkPragmas(on: boolean) {
-    if (!this.sqlite) return;
-    this.sqlite.prepare(`PRAGMA wal_autocheckpoint = ${on ? 20000 : 1000}`).run();
   }
 
   listImports(caseId: string, trx: Db = this.db) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '@trag/db/testing';
 import { CaseService } from '../cases';
@@ -220,6 +221,39 @@ describeEachDialect('crypto service', (dialect) => {
     ).rejects.toThrow('corrupt block at offset 1234');
     expect(await service.listTransfers(investigator, caseId, { limit: 10, offset: 0 })).toEqual([]);
     expect(await service.listImports(investigator, caseId)).toEqual([]);
+  });
+
+  it('rebuilds the address indexes after a bulk-phase import, also when it fails', async () => {
+    const indexes = async () =>
+      dialect === 'sqlite'
+        ? (
+            await sql<{
+              name: string;
+            }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'crypto_transfers'`.execute(
+              database.db,
+            )
+          ).rows
+            .map((r) => r.name)
+            .sort()
+        : null;
+    const before = await indexes();
+    function* failing() {
+      yield* chainRecords(9);
+      throw new Error('disk image truncated');
+    }
+    await expect(
+      service.importRecords(investigator, caseId, 'generated', 'bulk.dat', failing, { chunkSize: 3, bulkAfter: 3 }),
+    ).rejects.toThrow('disk image truncated');
+    expect(await indexes()).toEqual(before);
+    const done = await service.importRecords(investigator, caseId, 'generated', 'bulk.dat', chainRecords(10), {
+      chunkSize: 3,
+      bulkAfter: 3,
+    });
+    expect(done).toMatchObject({ added: 10 });
+    expect(await indexes()).toEqual(before);
+    if (before) expect(before).toContain('crypto_transfers_from_idx');
+    const { result } = await service.trace(investigator, caseId, { ...request, seed: { address: TRON[1]! } });
+    expect(result.seedValue).toBe(1 + 3 + 5 + 7 + 9);
   });
 
   it('leaves an interrupted import incomplete and untraced; running it again completes it without duplicates', async () => {

@@ -260,7 +260,7 @@ export class CryptoService {
     fileName: string,
     records:
       Iterable<FlowRecord> | AsyncIterable<FlowRecord> | (() => Iterable<FlowRecord> | AsyncIterable<FlowRecord>),
-    options: { resumeKey?: string; chunkSize?: number } = {},
+    options: { resumeKey?: string; chunkSize?: number; bulkAfter?: number } = {},
   ): Promise<ImportSummary> {
     await this.access.requireWriter(actor, caseId);
     const stats = newStats();
@@ -272,6 +272,7 @@ export class CryptoService {
       countStats: true,
       records: typeof records === 'function' ? records : () => records,
       ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
+      ...(options.bulkAfter ? { bulkAfter: options.bulkAfter } : {}),
     });
   }
 
@@ -302,6 +303,8 @@ export class CryptoService {
       countStats?: boolean;
       records: () => Iterable<FlowRecord> | AsyncIterable<FlowRecord>;
       chunkSize?: number;
+      /** Records after which a SQLite import enters the bulk phase (default BULK_AFTER). */
+      bulkAfter?: number;
       /**
        * Whether a resumed run may skip the records committed before (the source yields the same records in the same
        * order every time: a file, a generator). Live sources change between runs, so they re-write everything and
@@ -352,10 +355,7 @@ export class CryptoService {
         }
         await this.repo.setImportProgress(importId, index, added, trx);
       });
-      if (!bulk && index - resumeFrom >= BULK_AFTER && this.repo.dropNodeIndexes()) {
-        bulk = true;
-        this.repo.setBulkPragmas(true);
-      }
+      if (!bulk && index - resumeFrom >= (source.bulkAfter ?? BULK_AFTER)) bulk = this.repo.beginBulk();
     };
     try {
       for await (const r of source.records()) {
@@ -375,10 +375,7 @@ export class CryptoService {
       await this.repo.deleteImport(caseId, importId, baseSeq).catch(() => undefined);
       throw error;
     } finally {
-      if (bulk) {
-        this.repo.setBulkPragmas(false);
-        this.repo.restoreNodeIndexes();
-      }
+      if (bulk) this.repo.endBulk();
     }
     const sha256 = source.sha256 ?? hash.digest('hex');
     const earlier = await this.repo.getImportByFile(caseId, source.kind, sha256);
