@@ -671,8 +671,11 @@ export class CryptoService {
    */
   private async snapshot(caseId: string): Promise<TraceSnapshot> {
     this.repo.restoreNodeIndexes();
-    const imports = (await this.repo.listImports(caseId)).filter((i) => i.status === 'complete');
     const unfinished = await this.repo.lowestIncompleteBase(caseId);
+    // Complete imports that started after an unfinished one are hidden with it (their rows lie above maxSeq).
+    const imports = (await this.repo.listImports(caseId)).filter(
+      (i) => i.status === 'complete' && (unfinished === null || Number(i.base_seq) < unfinished),
+    );
     const max = await this.repo.maxSeq(caseId);
     return {
       maxSeq: unfinished === null ? max : Math.min(max, unfinished),
