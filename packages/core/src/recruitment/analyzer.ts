@@ -226,14 +226,37 @@ export class RecruitmentAnalyzer {
     results: ItemAnalysis[],
     options: { templates?: TemplateOptions | false } = {},
   ): ItemAnalysis[] {
+    const extra = this.networkHits(
+      inputs.map((i) => i.text),
+      results.map((r) => r.identifiers),
+      options,
+    );
+    return results.map((r, index) => this.withExtraHits(r, extra[index]!));
+  }
+
+  /** An item re-scored with network hits added (the item itself when there are none). */
+  withExtraHits(analysis: ItemAnalysis, extra: IndicatorHit[]): ItemAnalysis {
+    if (extra.length === 0) return analysis;
+    return this.score({ ...analysis, indicators: [...analysis.indicators, ...extra] });
+  }
+
+  /**
+   * The network hits of each item of a collection (same order as `texts`): a contact shared by at least
+   * `min_items` items, and template reuse (identical reposts or copies with swapped parts). Takes only the texts
+   * and identifiers, so a large import can keep its analyses compact while the whole collection is compared.
+   */
+  networkHits(
+    texts: string[],
+    identifiers: ReadonlyArray<ReadonlyArray<ExtractedIdentifier>>,
+    options: { templates?: TemplateOptions | false } = {},
+  ): IndicatorHit[][] {
     const shared = this.byDetector.get('shared_contact')?.[0];
-    const networkHits = results.map(() => [] as IndicatorHit[]);
-    const networkReasons = results.map(() => [] as Reason[]);
+    const networkHits = texts.map(() => [] as IndicatorHit[]);
     if (shared) {
       const minItems = Number(shared.detectorConfig?.min_items ?? 3);
       const itemsByValue = new Map<string, Set<number>>();
-      results.forEach((r, index) => {
-        for (const id of r.identifiers) {
+      identifiers.forEach((list, index) => {
+        for (const id of list) {
           if (!CONTACT_TYPES.has(id.type)) continue;
           const key = `${id.type}:${id.value}`;
           const set = itemsByValue.get(key) ?? new Set<number>();
@@ -241,9 +264,9 @@ export class RecruitmentAnalyzer {
           itemsByValue.set(key, set);
         }
       });
-      results.forEach((r, index) => {
+      identifiers.forEach((list, index) => {
         const done = new Set<string>();
-        for (const id of r.identifiers) {
+        for (const id of list) {
           const key = `${id.type}:${id.value}`;
           const count = itemsByValue.get(key)?.size ?? 0;
           if (count < minItems || done.has(id.value)) continue;
@@ -255,16 +278,13 @@ export class RecruitmentAnalyzer {
       });
     }
     if (options.templates !== false) {
-      const groups = findNearDuplicateGroups(
-        inputs.map((i) => i.text),
-        options.templates ?? {},
-      );
+      const groups = findNearDuplicateGroups(texts, options.templates ?? {});
       const slotted = this.byId.get('net_template_slots');
       const reposted = this.byId.get('rec_same_text_reposted');
       for (const group of groups) {
-        const texts = new Set(group.map((g) => normalizeText(inputs[g]!.text).folded.text));
+        const folded = new Set(group.map((g) => normalizeText(texts[g]!).folded.text));
         // identical copies: "same text reposted"; copies with swapped parts: "template with slots"
-        const indicator = texts.size === 1 ? reposted : slotted;
+        const indicator = folded.size === 1 ? reposted : slotted;
         if (!indicator) continue;
         for (const g of group) {
           networkHits[g]!.push(
@@ -273,11 +293,7 @@ export class RecruitmentAnalyzer {
         }
       }
     }
-    return results.map((r, index) => {
-      const extra = networkHits[index]!;
-      if (extra.length === 0) return r;
-      return this.score({ ...r, indicators: [...r.indicators, ...extra] }, networkReasons[index]);
-    });
+    return networkHits;
   }
 }
 

@@ -4,6 +4,7 @@ import { createTestDatabase, describeEachDialect } from '@trag/db/testing';
 import type { TragDatabase } from '@trag/db';
 import { CaseService } from '@trag/core/cases';
 import { newId, type Actor, type CoreContext } from '@trag/core/shared';
+import { RecruitmentAnalyzer } from './analyzer';
 import { RecruitmentService } from './recruitment.service';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -212,5 +213,36 @@ describeEachDialect('recruitment store', (dialect) => {
     expect(cluster!.slots.length).toBeGreaterThan(0);
     expect(cluster!.template).toMatch(/\{slot1\}/);
     await expect(service.templates(outsider, templateCase)).rejects.toMatchObject({ kind: 'not_found' });
+  });
+  it('stores for each item exactly what analyzeBatch gives (network signals included)', async () => {
+    const batchCase = (await new CaseService(ctx).create(actor, { title: 'Batch', type: 'labour_exploitation' })).id;
+    const texts = [
+      'Posao u Austriji, bez iskustva, smještaj plaćen, kotizacija 200 EUR unaprijed. Viber +381 64 555 1111',
+      'Konobarice za Beč, bez iskustva, pošaljite kopiju pasoša. Viber +381 64 555 1111',
+      'Rad u Njemačkoj, plata 4000 EUR, hitno, javite se na Viber +381 64 555 1111',
+      'Prodajem bicikl, 100 KM, Tuzla.',
+    ];
+    await service.importItems(actor, batchCase, {
+      bytes: Buffer.from(texts.join('\n\n')),
+      format: 'text',
+      mode: 'all_or_nothing',
+    });
+    const expected = new RecruitmentAnalyzer().analyzeBatch(texts.map((text, i) => ({ id: String(i), text })));
+    const rows = (await service.listItems(actor, batchCase, { limit: 10, offset: 0 })).rows;
+    for (const [i, text] of texts.entries()) {
+      const row = rows.find((r) => r.text === text)!;
+      const e = expected[i]!;
+      expect({ score: Number(row.score), flagged: row.flagged === 1, language: row.language }).toEqual({
+        score: e.score,
+        flagged: e.flagged,
+        language: e.language,
+      });
+      expect(JSON.parse(row.analysis)).toEqual(
+        JSON.parse(
+          JSON.stringify({ indicators: e.indicators, reasons: e.reasons, languageEvidence: e.languageEvidence }),
+        ),
+      );
+    }
+    expect(expected.some((e) => e.indicators.some((h) => h.family === 'network'))).toBe(true);
   });
 });

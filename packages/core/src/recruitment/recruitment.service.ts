@@ -1,6 +1,7 @@
 // Recruitment items in a case: import (one transaction, all-or-nothing or skip-bad, cancellable, with progress),
 // list by score, item view, analysts' relevance marks, the network view and its exports, and identifiers made
 // into case entities. Rules here; SQL in the repository; who-may via CaseAccess.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '@trag/db';
 import { AuditService } from '@trag/core/audit';
@@ -8,6 +9,7 @@ import { CaseAccess, EntityService } from '@trag/core/cases';
 import { EvidenceService, evidenceNotFound } from '@trag/core/evidence';
 import { AppError, invalid, newId, notFound, type Actor, type CoreContext } from '@trag/core/shared';
 import { RecruitmentAnalyzer, type IndicatorHit, type ItemAnalysis, type Reason } from './analyzer';
+import type { ExtractedIdentifier } from './identifier-extractor';
 import { parseImportFile, type ColumnMapping, type ImportEncoding, type ImportFormat } from './item-importer';
 import type { LineError } from './item-reader';
 import { RecruitmentRepository, type IdentifierRow, type ItemRow } from './recruitment.repository';
@@ -80,6 +82,37 @@ export interface ItemDetail {
 }
 
 const ANALYSE_CHUNK = 500;
+/** Items written per step of the import transaction. */
+const SAVE_CHUNK = 1000;
+
+/**
+ * What an import keeps of an item's analysis until it is written: the stored JSON, deflated. An analysis is ~5,000
+ * characters of JSON (quotes and reasons, often Cyrillic, so two bytes a character); 100,000 of them as strings
+ * would need ~1 GB, deflated they need ~10 % of that, for ~5 % more CPU.
+ */
+interface CompactAnalysis {
+  language: string;
+  script: ItemAnalysis['script'];
+  score: number;
+  flagged: boolean;
+  /** Raw-deflated UTF-8 JSON of StoredAnalysis. */
+  analysis: Buffer;
+  identifiers: ExtractedIdentifier[];
+}
+
+function compact(r: ItemAnalysis): CompactAnalysis {
+  const json = JSON.stringify({ indicators: r.indicators, reasons: r.reasons, languageEvidence: r.languageEvidence });
+  return {
+    language: r.language,
+    script: r.script,
+    score: r.score,
+    flagged: r.flagged,
+    analysis: deflateRawSync(Buffer.from(json, 'utf8'), { level: 1 }),
+    identifiers: r.identifiers,
+  };
+}
+
+const analysisJson = (a: CompactAnalysis): string => inflateRawSync(a.analysis).toString('utf8');
 export const MAX_IMPORT_ITEMS = 200_000;
 
 const cancelled = () => new AppError('conflict', 'import_cancelled', 'The import was cancelled; nothing was imported.');
@@ -118,6 +151,38 @@ function formatFromName(fileName: string, mediaType: string): ImportFormat | nul
 
 export class RecruitmentService {
   private readonly repo: RecruitmentRepository;
+
+  /** An item's stored analysis with the collection's network hits added and re-scored (as withNetworkSignals does). */
+  private withNetwork(
+    a: CompactAnalysis,
+    extra: IndicatorHit[],
+  ): { language: string; score: number; flagged: boolean; analysis: string } {
+    const json = analysisJson(a);
+    if (extra.length === 0) return { language: a.language, score: a.score, flagged: a.flagged, analysis: json };
+    const stored = JSON.parse(json) as StoredAnalysis;
+    const r = this.analyzer.withExtraHits(
+      {
+        id: '',
+        language: a.language as ItemAnalysis['language'],
+        script: a.script,
+        languageEvidence: stored.languageEvidence,
+        identifiers: a.identifiers,
+        indicators: stored.indicators,
+        score: a.score,
+        flagged: a.flagged,
+        reasons: stored.reasons,
+        truncated: false,
+      },
+      extra,
+    );
+    return {
+      language: r.language,
+      score: r.score,
+      flagged: r.flagged,
+      analysis: JSON.stringify({ indicators: r.indicators, reasons: r.reasons, languageEvidence: r.languageEvidence }),
+    };
+  }
+
   private readonly access: CaseAccess;
   private readonly audit: AuditService;
 
@@ -125,7 +190,7 @@ export class RecruitmentService {
     private readonly ctx: CoreContext,
     private readonly analyzer: RecruitmentAnalyzer = new RecruitmentAnalyzer(),
   ) {
-    this.repo = new RecruitmentRepository(ctx.database.db);
+    this.repo = new RecruitmentRepository(ctx.database.db, ctx.database.sqlite);
     this.access = new CaseAccess(ctx);
     this.audit = new AuditService(ctx);
   }
@@ -160,58 +225,27 @@ export class RecruitmentService {
         `At most ${MAX_IMPORT_ITEMS} items per import; split the file.`,
       );
     }
-    // Analyse first (outside the transaction), in chunks, reporting progress and honouring cancellation.
-    const inputs = parsed.items.map((item, index) => ({ id: String(index), text: item.text }));
-    const analysed: ItemAnalysis[] = [];
-    for (let i = 0; i < inputs.length; i += ANALYSE_CHUNK) {
+    // Analyse first (outside the transaction), in chunks, reporting progress and honouring cancellation. Each
+    // analysis is kept compact (its stored JSON and its identifiers) so 100,000 items fit in well under 1.5 GB.
+    const texts = parsed.items.map((item) => item.text);
+    const analysed: CompactAnalysis[] = [];
+    for (let i = 0; i < texts.length; i += ANALYSE_CHUNK) {
       if (options.signal?.aborted) throw cancelled();
-      for (const one of inputs.slice(i, i + ANALYSE_CHUNK)) analysed.push(this.analyzer.analyze(one));
-      options.onProgress?.(Math.min(i + ANALYSE_CHUNK, inputs.length), inputs.length);
+      const end = Math.min(i + ANALYSE_CHUNK, texts.length);
+      for (let k = i; k < end; k++) analysed.push(compact(this.analyzer.analyze({ id: String(k), text: texts[k]! })));
+      options.onProgress?.(end, texts.length);
       await new Promise((resolve) => setImmediate(resolve)); // let a cancel request in
     }
-    // Network signals (shared contacts, template reuse) across the imported collection.
-    const results = this.analyzer.withNetworkSignals(inputs, analysed);
+    // Network signals (shared contacts, template reuse) across the imported collection; items that get some are
+    // re-scored when their rows are written.
+    const extra = this.analyzer.networkHits(
+      texts,
+      analysed.map((a) => a.identifiers),
+    );
     options.onSaving?.();
     const now = this.ctx.clock.now().toISOString();
     const importId = newId();
-    const itemRows = parsed.items.map((item, index) => {
-      const r = results[index]!;
-      return {
-        id: newId(),
-        case_id: caseId,
-        import_id: importId,
-        external_id: item.externalId,
-        text: item.text,
-        url: item.url,
-        posted_at: item.postedAt,
-        source: item.source,
-        source_position: item.position,
-        evidence_id: input.evidenceId ?? null,
-        language: r.language,
-        score: r.score,
-        flagged: r.flagged ? 1 : 0,
-        analysis: JSON.stringify({
-          indicators: r.indicators,
-          reasons: r.reasons,
-          languageEvidence: r.languageEvidence,
-        }),
-        relevance: null,
-        marked_by: null,
-        marked_at: null,
-        created_at: now,
-      };
-    });
-    const identifierRows = itemRows.flatMap((row, index) =>
-      results[index]!.identifiers.map((i) => ({
-        id: newId(),
-        case_id: caseId,
-        item_id: row.id,
-        type: i.type,
-        value: i.value,
-        span_start: i.start,
-        span_end: i.end,
-      })),
-    );
+    let flagged = 0;
     await this.ctx.database.db.transaction().execute(async (trx) => {
       await this.repo.createImport(
         {
@@ -220,7 +254,7 @@ export class RecruitmentService {
           format: input.format,
           file_name: input.fileName ?? null,
           mode: input.mode,
-          items_imported: itemRows.length,
+          items_imported: parsed.items.length,
           lines_rejected: parsed.errors.length,
           errors: JSON.stringify(parsed.errors.slice(0, 1000)),
           lexicon_version: this.analyzer.lexicon.version,
@@ -230,10 +264,51 @@ export class RecruitmentService {
         },
         trx,
       );
-      if (options.signal?.aborted) throw cancelled();
-      await this.repo.createItems(itemRows, trx);
-      if (options.signal?.aborted) throw cancelled();
-      await this.repo.createIdentifiers(identifierRows, trx);
+      // Rows are made per chunk as they are written, never all at once.
+      for (let i = 0; i < parsed.items.length; i += SAVE_CHUNK) {
+        if (options.signal?.aborted) throw cancelled();
+        const itemRows = [];
+        const identifierRows = [];
+        for (let k = i; k < Math.min(i + SAVE_CHUNK, parsed.items.length); k++) {
+          const item = parsed.items[k]!;
+          const r = this.withNetwork(analysed[k]!, extra[k]!);
+          if (r.flagged) flagged++;
+          const id = newId();
+          itemRows.push({
+            id,
+            case_id: caseId,
+            import_id: importId,
+            external_id: item.externalId,
+            text: item.text,
+            url: item.url,
+            posted_at: item.postedAt,
+            source: item.source,
+            source_position: item.position,
+            evidence_id: input.evidenceId ?? null,
+            language: r.language,
+            score: r.score,
+            flagged: r.flagged ? 1 : 0,
+            analysis: r.analysis,
+            relevance: null,
+            marked_by: null,
+            marked_at: null,
+            created_at: now,
+          });
+          for (const x of analysed[k]!.identifiers) {
+            identifierRows.push({
+              id: newId(),
+              case_id: caseId,
+              item_id: id,
+              type: x.type,
+              value: x.value,
+              span_start: x.start,
+              span_end: x.end,
+            });
+          }
+        }
+        await this.repo.createItems(itemRows, trx);
+        await this.repo.createIdentifiers(identifierRows, trx);
+      }
       if (options.signal?.aborted) throw cancelled();
       await this.audit.record(
         actor,
@@ -244,7 +319,7 @@ export class RecruitmentService {
           caseId,
           details: {
             format: input.format,
-            items: itemRows.length,
+            items: parsed.items.length,
             rejected: parsed.errors.length,
             mode: input.mode,
             ...(input.evidenceId ? { evidenceId: input.evidenceId } : {}),
@@ -255,8 +330,8 @@ export class RecruitmentService {
     });
     return {
       importId,
-      itemsImported: itemRows.length,
-      flagged: itemRows.filter((r) => r.flagged === 1).length,
+      itemsImported: parsed.items.length,
+      flagged,
       linesRejected: parsed.errors.length,
       errors: parsed.errors,
       encoding: parsed.encoding,
