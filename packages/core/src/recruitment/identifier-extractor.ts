@@ -298,7 +298,8 @@ const EMAIL_DISGUISED = new RegExp(
 );
 
 function extractEmails(text: string, taken: Span[], out: ExtractedIdentifier[]): void {
-  for (const m of text.matchAll(EMAIL)) {
+  // EMAIL needs a literal "@": most ads have none, and the scan over the whole text is then skipped.
+  for (const m of text.includes('@') ? text.matchAll(EMAIL) : []) {
     const start = m.index;
     const end = start + m[0].length;
     if (overlaps(taken, start, end)) continue;

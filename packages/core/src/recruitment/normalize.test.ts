@@ -8,6 +8,9 @@ describe('normalisation', () => {
       '  Đorđe   ŠIŠIĆ — Ђорђе, посао у Немачкој!  ',
       'Kërkojmë punëtorë, Straße, ǅ, e\u0301, 🔥 emoji 🔥\t\nend ',
       'Ѓорѓи ќе оди во Скопје, ѕвезда',
+      // lone surrogates (broken exports) and a pair at the very end
+      'a\ud83d b \ude00c \ud83d',
+      'end 😀',
       '',
     ];
     for (const s of samples) expect(foldWithOffsetsCached(s)).toEqual(foldWithOffsets(s));

@@ -146,13 +146,20 @@ export function tokenize(original: string, folded: FoldedText): Token[] {
 
 // Per-character fold results, computed by @trag/core/text's own foldText (the single source of truth for folding)
 // and cached: an item has few distinct characters, so this gives the same output as foldWithOffsets, faster.
+// Characters of the Basic Multilingual Plane (all the region's scripts) are cached in an array indexed by their
+// code unit, which is cheaper than a Map lookup; others (emoji …) in a bounded Map.
+const FOLD_BMP: Array<string | undefined> = new Array<string | undefined>(0x10000);
 const FOLD_CACHE = new Map<string, string>();
 const SPACE = /\s/u;
+
+function foldUncached(ch: string): string {
+  return SPACE.test(ch) ? ' ' : foldText(ch);
+}
 
 function foldChar(ch: string): string {
   let folded = FOLD_CACHE.get(ch);
   if (folded === undefined) {
-    folded = SPACE.test(ch) ? ' ' : foldText(ch);
+    folded = foldUncached(ch);
     if (FOLD_CACHE.size < 20_000) FOLD_CACHE.set(ch, folded);
   }
   return folded;
@@ -164,10 +171,24 @@ export function foldWithOffsetsCached(original: string): FoldedText {
   const offsets: number[] = [];
   let lastWasSpace = true;
   let index = 0;
-  for (const ch of original) {
+  while (index < original.length) {
+    // Walk code points as `for…of` would: a surrogate pair is one character, a lone surrogate is one too.
     const start = index;
-    index += ch.length;
-    const folded = foldChar(ch);
+    const code = original.charCodeAt(index);
+    let folded: string;
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < original.length) {
+      const next = original.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        index += 2;
+        folded = foldChar(original.slice(start, index));
+      } else {
+        index += 1;
+        folded = FOLD_BMP[code] ??= foldUncached(original[start]!);
+      }
+    } else {
+      index += 1;
+      folded = FOLD_BMP[code] ??= foldUncached(original[start]!);
+    }
     if (folded === ' ') {
       if (!lastWasSpace) {
         parts.push(' ');
