@@ -115,4 +115,22 @@ describe('training in the browser', () => {
       .getByRole('row', { name: /Arben \(DEMO\) Trace the wallet to the exchange 2 correct/ })
       .waitFor();
   }, 180_000);
+  it('an administrator registers a learning platform for LTI and removes it', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, 'administrator');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training' }).click();
+    const panel = page.locator('section[aria-labelledby="training-lti"]');
+    await panel.getByText(/\/api\/training\/lti\/jwks$/).waitFor();
+    await panel.getByLabel('Issuer (platform ID)').fill('https://moodle.example.org');
+    await panel.getByLabel('Client ID').fill('trag-browser');
+    await panel.getByLabel('Deployment IDs (comma-separated)').fill('1, 2');
+    await panel.getByLabel('Authentication request URL').fill('https://moodle.example.org/mod/lti/auth.php');
+    await panel.getByLabel('Access token URL').fill('https://moodle.example.org/mod/lti/token.php');
+    await panel.getByLabel('Public keyset URL').fill('https://moodle.example.org/mod/lti/certs.php');
+    await panel.getByRole('button', { name: 'Register platform' }).click();
+    const row = panel.getByRole('listitem').filter({ hasText: 'trag-browser' });
+    await row.getByText('1, 2').waitFor();
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await row.waitFor({ state: 'detached' });
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { apiPost } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useCurrentUser } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
+import { LtiPlatformsPanel } from './lti-platforms-panel';
 import { isTrainer, trainingApi } from './training.api';
 
 const LANGS = ['en', 'bs', 'hr', 'sr-Latn', 'sr-Cyrl', 'cnr', 'mk', 'sq'] as const;
@@ -72,6 +73,7 @@ export function TrainingPage() {
         </form>
       </section>
       {isTrainer(user.role) && <TrainerPanel scenarios={scenarios.data?.scenarios ?? []} onError={setError} />}
+      {user.role === 'administrator' && <LtiPlatformsPanel />}
       <section className="panel" aria-labelledby="training-scenarios">
         <h2 id="training-scenarios">{t('training:scenarios.title')}</h2>
         <ul className="plain rows">

@@ -26,6 +26,8 @@ export const trainingApi = {
   exerciseTool: (id: string) => `/api/training/exercises/${enc(id)}/tools`,
   exerciseAnswer: (id: string) => `/api/training/exercises/${enc(id)}/answer`,
   exerciseBundle: (id: string) => `/api/training/exercises/${enc(id)}/bundle.zip`,
+  ltiPlatforms: () => '/api/training/lti/platforms',
+  ltiPlatform: (id: string) => `/api/training/lti/platforms/${enc(id)}`,
 };
 
 /** Mirrors the server policy only to show or hide controls; the server decides. */
