@@ -31,7 +31,7 @@ const tags = ['training'];
 
 export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = new TrainingService(app.trag.core, { lrs: lrsConfigFromEnv() });
-  await app.register(trainingExerciseRoutes);
+  await app.register(trainingExerciseRoutes, { training: service });
   await app.register(trainingLtiRoutes);
 
   app.get(

@@ -43,7 +43,8 @@ import {
 import { ExerciseRepository, type ExerciseRow, type ExerciseWorkRow } from './exercise.repository';
 import { requireAuthor, requireSessionOwner } from './training.policy';
 import { TrainingRepository, type ParticipantRow, type SessionRow } from './training.repository';
-import { TRAINING_TOPIC } from './training.service';
+import { TRAINING_TOPIC, TrainingService } from './training.service';
+import { exerciseStatement, validateStatement } from './xapi';
 
 export const SANDBOX_AGENCY = 'training-sandbox';
 const MAX_EXERCISES = 20;
@@ -80,9 +81,18 @@ export class ExerciseService {
   private readonly sandboxDir: string;
   private readonly keyring: AgencyKeyring;
 
-  constructor(private readonly ctx: CoreContext) {
+  private readonly homePage: string;
+  private readonly statements: TrainingService | null;
+
+  /** `training`: the service whose LRS settings forward the exercise statements (none: they stay in Trag). */
+  constructor(
+    private readonly ctx: CoreContext,
+    options: { training?: TrainingService; homePage?: string } = {},
+  ) {
     this.repo = new ExerciseRepository(ctx.database.db);
     this.training = new TrainingRepository(ctx.database.db);
+    this.statements = options.training ?? null;
+    this.homePage = options.homePage ?? process.env.TRAG_PUBLIC_URL ?? 'https://trag.invalid';
     this.sandboxDir = path.join(ctx.dataDir, 'training-sandbox');
     // Its own key folder: a sandbox bundle can never carry an agency's signature.
     this.keyring = new AgencyKeyring(this.sandboxDir);
@@ -275,13 +285,48 @@ export class ExerciseService {
     const verdict = checkAnswer(access.exercise.kind as ExerciseKind, access.exercise.seed, answer, {
       exportedBundle: work.bundle_sha256 ? { sha256: work.bundle_sha256, verified: work.bundle_verified === 1 } : null,
     });
-    await this.repo.updateWork(work.id, {
-      submissions: work.submissions + 1,
-      answer: JSON.stringify(answer),
-      verdict: JSON.stringify(verdict),
-      correct: verdict.correct ? 1 : 0,
-      updated_at: isoNow(this.ctx.clock),
+    const now = isoNow(this.ctx.clock);
+    const statement = exerciseStatement(
+      {
+        homePage: this.homePage,
+        actorKey: access.participant.actor_key,
+        workId: work.id,
+        kind: access.exercise.kind,
+        language: access.session.language,
+        timestamp: now,
+      },
+      verdict,
+    );
+    const problems = validateStatement(statement);
+    if (problems.length > 0) throw new Error(`Invalid xAPI statement: ${problems.join('; ')}`);
+    await this.ctx.database.db.transaction().execute(async (trx) => {
+      await this.repo.updateWork(
+        work.id,
+        {
+          submissions: work.submissions + 1,
+          answer: JSON.stringify(answer),
+          verdict: JSON.stringify(verdict),
+          correct: verdict.correct ? 1 : 0,
+          updated_at: now,
+        },
+        trx,
+      );
+      await this.training.insertStatements(
+        [
+          {
+            id: statement.id,
+            attempt_id: work.id,
+            seq: work.submissions,
+            verb: statement.verb.id,
+            statement: JSON.stringify(statement),
+            stored_at: now,
+            forwarded_at: null,
+          },
+        ],
+        trx,
+      );
     });
+    this.statements?.forwardSoon();
     await this.notify(access.session);
     return verdict;
   }

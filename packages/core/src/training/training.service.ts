@@ -800,6 +800,11 @@ export class TrainingService {
 
   private forwarding: Promise<number> | null = null;
 
+  /** Forwards pending statements (also those other training services stored) in the background, when an LRS is set. */
+  forwardSoon(): void {
+    this.forwardLater();
+  }
+
   private forwardLater(): void {
     if (!this.lrs || this.forwarding) return;
     this.forwarding = this.forwardPending()

@@ -148,6 +148,48 @@ const IRI = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
 const ISO8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Checks a statement against the specification's required fields; returns the problems (empty when valid). */
+export interface ExerciseStatementContext {
+  homePage: string;
+  /** The participant's opaque key (the same as in their scenario statements). */
+  actorKey: string;
+  /** The trainee's work on the exercise (a UUID): the xAPI registration. */
+  workId: string;
+  kind: string;
+  language: string;
+  timestamp: string;
+}
+
+/**
+ * A checked answer to a hands-on exercise: the exercise kind is the activity, the verdict of each part goes into the
+ * result. Neither the answer nor the feedback is sent (only which parts were right).
+ */
+export function exerciseStatement(
+  ctx: ExerciseStatementContext,
+  verdict: { correct: boolean; parts: { part: string; correct: boolean }[] },
+): XapiStatement {
+  const home = ctx.homePage.replace(/\/+$/, '');
+  return {
+    id: randomUUID(),
+    version: XAPI_VERSION,
+    timestamp: ctx.timestamp,
+    actor: { objectType: 'Agent', account: { homePage: home, name: ctx.actorKey } },
+    verb: { id: VERBS.answered, display: { 'en-US': 'answered' } },
+    object: {
+      objectType: 'Activity',
+      id: `${home}/xapi/activities/exercise/${encodeURIComponent(ctx.kind)}`,
+      definition: { type: 'http://adlnet.gov/expapi/activities/assessment' },
+    },
+    result: {
+      success: verdict.correct,
+      completion: verdict.correct,
+      extensions: {
+        [`${home}/xapi/extensions/parts`]: verdict.parts.map((p) => ({ part: p.part, correct: p.correct })),
+      },
+    },
+    context: { registration: ctx.workId, language: ctx.language },
+  };
+}
+
 export function validateStatement(value: unknown): string[] {
   const errors: string[] = [];
   if (typeof value !== 'object' || value === null) return ['statement is not an object'];

@@ -2,6 +2,7 @@
 // sandbox tools and gets checked feedback — and no row appears in any table outside training.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { validateStatement } from '@trag/core/training';
 import { describeEachDialect } from '@trag/db/testing';
 import {
   authHeaders,
@@ -215,6 +216,21 @@ describeEachDialect('training exercise routes', (dialect) => {
     expect(results.every((r) => r.correct && r.displayName === 'Amra')).toBe(true);
     expect(results.find((r) => r.exerciseId === ids['ad-templates'])!.submissions).toBe(2);
     expect((await call(trainee, 'GET', `/api/training/sessions/${session.id}/exercise-results`)).statusCode).toBe(403);
+
+    // Every checked answer is an xAPI statement of the pseudonymous participant: which parts were right, no answer text.
+    const stored = await t.core.database.db
+      .selectFrom('training_xapi_statements')
+      .innerJoin('training_exercise_work', 'training_exercise_work.id', 'training_xapi_statements.attempt_id')
+      .select(['training_xapi_statements.statement'])
+      .where('training_exercise_work.user_id', '=', trainee.id)
+      .execute();
+    expect(stored).toHaveLength(6);
+    for (const row of stored) {
+      const statement = JSON.parse(row.statement) as Record<string, unknown>;
+      expect(validateStatement(statement)).toEqual([]);
+      expect(row.statement).not.toContain('Amra');
+      expect(row.statement).not.toContain(link);
+    }
 
     // Isolation: the sandbox left no trace in cases, evidence, recruitment, crypto, victims or cooperation …
     expect(await rowCounts()).toEqual(before);

@@ -2,7 +2,7 @@
 // open the synthetic material, run the sandbox tools and submit answers. Nothing here reaches a case.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { platform, training as contracts } from '@trag/contracts';
-import { ExerciseService, presentExercise, presentExerciseDetail } from '@trag/core/training';
+import { ExerciseService, presentExercise, presentExerciseDetail, type TrainingService } from '@trag/core/training';
 import { requireActor } from '../../plugins/request-actor';
 
 const errors = {
@@ -14,8 +14,9 @@ const errors = {
 };
 const tags = ['training'];
 
-export const trainingExerciseRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = new ExerciseService(app.trag.core);
+/** `training`: the training routes' service, whose LRS settings also forward the exercise statements. */
+export const trainingExerciseRoutes: FastifyPluginAsyncTypebox<{ training: TrainingService }> = async (app, opts) => {
+  const service = new ExerciseService(app.trag.core, { training: opts.training });
 
   app.post(
     '/api/training/sessions/:sessionId/exercises',
