@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AgencyService } from '@trag/core/identity';
 import { systemActor } from '@trag/core/shared';
-import { SHIPPED_SCENARIOS_DIR, TrainingService } from '@trag/core/training';
+import { ExerciseService, SHIPPED_SCENARIOS_DIR, TrainingService } from '@trag/core/training';
 import { withCoreContext } from '../cli-context';
 import { registerTraining } from './training-group';
 
@@ -100,7 +100,11 @@ describe('trag training', () => {
         language: 'mk',
         scenarioIds: [flagship.id],
       });
-      await service.join({ ...trainer, userId: 'trainee-1', role: 'trainee' }, session.code, 'Ana');
+      const ana = { ...trainer, userId: 'trainee-1', role: 'trainee' as const };
+      await service.join(ana, session.code, 'Ana');
+      const exercises = new ExerciseService(ctx);
+      const exercise = await exercises.addExercise(trainer, session.id, { kind: 'wallet-trace', seed: 'cli' });
+      await exercises.submitAnswer(ana, exercise.id, { kind: 'wallet-trace', exchange: 'Nowhere Exchange' });
       return session.code;
     });
     delete process.env.TRAG_DATA_DIR;
@@ -109,6 +113,7 @@ describe('trag training', () => {
     expect(sessions.stdout).toContain('Ohrid module 3 — Prosecutors');
     const table = await trag(dataDir, 'training', 'results', code.toLowerCase());
     expect(table.stdout).toMatch(/^Ana\s+joined/);
+    expect(table.stdout).toMatch(/\nAna\s+exercise wallet-trace\s+answers 1 {2}not yet right/);
     const csv = await trag(dataDir, 'training', 'results', code, '--csv');
     expect(csv.stdout.split(/\r?\n/)[0]).toBe(
       'participant,scenario,status,steps,total_score,critical_violations,grade',

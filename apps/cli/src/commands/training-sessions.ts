@@ -1,7 +1,7 @@
 // `trag training sessions` and `trag training results <code> [--csv]`: operator views of training sessions on the
 // server host (the local database), as an administrator of each session's agency.
 import type { Command } from 'commander';
-import { TrainingService } from '@trag/core/training';
+import { ExerciseService, TrainingService } from '@trag/core/training';
 import { notFound, systemActor } from '@trag/core/shared';
 import { withCoreContext } from '../cli-context';
 import { action } from '../output';
@@ -46,7 +46,9 @@ export function registerTrainingSessions(group: Command): void {
   group
     .command('results')
     .argument('<code>', 'the session code')
-    .description('Results of a session: one line per participant and attempt (CSV with --csv).')
+    .description(
+      'Results of a session: one line per participant and attempt, then the hands-on exercises (CSV of the attempts with --csv).',
+    )
     .option('--csv', 'print the results CSV (the same file as the dashboard download)')
     .action(
       action(async (code: string, options: { csv?: boolean }) => {
@@ -65,6 +67,15 @@ export function registerTrainingSessions(group: Command): void {
           for (const e of entries) {
             console.log(
               `${e.displayName.padEnd(24)} ${e.status.padEnd(14)} score ${String(e.totalScore).padStart(3)}  critical ${e.criticalViolations}  grade ${e.grade ?? '—'}`,
+            );
+          }
+          const exercises = new ExerciseService(ctx);
+          const kinds = new Map(
+            (await exercises.listExercises(actor, session.id)).exercises.map((x) => [x.id, x.kind] as const),
+          );
+          for (const r of await exercises.results(actor, session.id)) {
+            console.log(
+              `${r.displayName.padEnd(24)} exercise ${(kinds.get(r.exerciseId) ?? '').padEnd(20)} answers ${r.submissions}  ${r.correct ? 'correct' : 'not yet right'}`,
             );
           }
         });
