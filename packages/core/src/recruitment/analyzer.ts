@@ -47,7 +47,8 @@ export interface ItemAnalysis {
   truncated: boolean;
 }
 
-const CONTACT_TYPES = new Set<IdentifierType>([
+/** Identifier types that count as contacts for network signals (shared by several items). */
+export const CONTACT_TYPES: ReadonlySet<IdentifierType> = new Set<IdentifierType>([
   'phone',
   'email',
   'telegram',

@@ -8,7 +8,7 @@ import { AuditService } from '@trag/core/audit';
 import { CaseAccess, EntityService } from '@trag/core/cases';
 import { EvidenceService, evidenceNotFound } from '@trag/core/evidence';
 import { AppError, invalid, newId, notFound, type Actor, type CoreContext } from '@trag/core/shared';
-import { RecruitmentAnalyzer, type IndicatorHit, type ItemAnalysis, type Reason } from './analyzer';
+import { CONTACT_TYPES, RecruitmentAnalyzer, type IndicatorHit, type ItemAnalysis, type Reason } from './analyzer';
 import type { ExtractedIdentifier } from './identifier-extractor';
 import { parseImportFile, type ColumnMapping, type ImportEncoding, type ImportFormat } from './item-importer';
 import type { LineError } from './item-reader';
@@ -86,33 +86,44 @@ const ANALYSE_CHUNK = 500;
 const SAVE_CHUNK = 1000;
 
 /**
- * What an import keeps of an item's analysis until it is written: the stored JSON, deflated. An analysis is ~5,000
- * characters of JSON (quotes and reasons, often Cyrillic, so two bytes a character); 100,000 of them as strings
- * would need ~1 GB, deflated they need ~10 % of that, for ~5 % more CPU.
+ * What an import keeps of an item's analysis until it is written: the stored JSON and the identifiers, deflated,
+ * plus the contacts that network signals compare. An analysis is ~5,000 characters of JSON (quotes and reasons,
+ * often Cyrillic, so two bytes a character) and ~8 identifier objects; 100,000 of them as objects and strings need
+ * gigabytes, deflated a tenth of that, for a few per cent more CPU.
  */
 interface CompactAnalysis {
   language: string;
   script: ItemAnalysis['script'];
   score: number;
   flagged: boolean;
-  /** Raw-deflated UTF-8 JSON of StoredAnalysis. */
-  analysis: Buffer;
-  identifiers: ExtractedIdentifier[];
+  /** Raw-deflated UTF-8 JSON of { analysis: StoredAnalysis, identifiers: [type, value, start, end][] }. */
+  packed: Buffer;
+  /** Only the contacts (what network signals compare); every identifier is in `packed`. */
+  contacts: ExtractedIdentifier[];
+}
+
+interface Packed {
+  analysis: StoredAnalysis;
+  identifiers: Array<[string, string, number, number]>;
 }
 
 function compact(r: ItemAnalysis): CompactAnalysis {
-  const json = JSON.stringify({ indicators: r.indicators, reasons: r.reasons, languageEvidence: r.languageEvidence });
+  const packed: Packed = {
+    analysis: { indicators: r.indicators, reasons: r.reasons, languageEvidence: r.languageEvidence },
+    identifiers: r.identifiers.map((i) => [i.type, i.value, i.start, i.end]),
+  };
   return {
     language: r.language,
     script: r.script,
     score: r.score,
     flagged: r.flagged,
-    analysis: deflateRawSync(Buffer.from(json, 'utf8'), { level: 1 }),
-    identifiers: r.identifiers,
+    // Copied out: zlib's result is a view of a 16 KB output chunk, which would stay alive with it.
+    packed: Buffer.from(deflateRawSync(Buffer.from(JSON.stringify(packed), 'utf8'), { level: 1 })),
+    contacts: r.identifiers.filter((i) => CONTACT_TYPES.has(i.type)),
   };
 }
 
-const analysisJson = (a: CompactAnalysis): string => inflateRawSync(a.analysis).toString('utf8');
+const unpack = (a: CompactAnalysis): Packed => JSON.parse(inflateRawSync(a.packed).toString('utf8')) as Packed;
 export const MAX_IMPORT_ITEMS = 200_000;
 
 const cancelled = () => new AppError('conflict', 'import_cancelled', 'The import was cancelled; nothing was imported.');
@@ -156,17 +167,30 @@ export class RecruitmentService {
   private withNetwork(
     a: CompactAnalysis,
     extra: IndicatorHit[],
-  ): { language: string; score: number; flagged: boolean; analysis: string } {
-    const json = analysisJson(a);
-    if (extra.length === 0) return { language: a.language, score: a.score, flagged: a.flagged, analysis: json };
-    const stored = JSON.parse(json) as StoredAnalysis;
+  ): {
+    language: string;
+    score: number;
+    flagged: boolean;
+    analysis: string;
+    identifiers: Packed['identifiers'];
+  } {
+    const { analysis: stored, identifiers } = unpack(a);
+    if (extra.length === 0) {
+      return {
+        language: a.language,
+        score: a.score,
+        flagged: a.flagged,
+        analysis: JSON.stringify(stored),
+        identifiers,
+      };
+    }
     const r = this.analyzer.withExtraHits(
       {
         id: '',
         language: a.language as ItemAnalysis['language'],
         script: a.script,
         languageEvidence: stored.languageEvidence,
-        identifiers: a.identifiers,
+        identifiers: a.contacts,
         indicators: stored.indicators,
         score: a.score,
         flagged: a.flagged,
@@ -180,6 +204,7 @@ export class RecruitmentService {
       score: r.score,
       flagged: r.flagged,
       analysis: JSON.stringify({ indicators: r.indicators, reasons: r.reasons, languageEvidence: r.languageEvidence }),
+      identifiers,
     };
   }
 
@@ -240,7 +265,7 @@ export class RecruitmentService {
     // re-scored when their rows are written.
     const extra = this.analyzer.networkHits(
       texts,
-      analysed.map((a) => a.identifiers),
+      analysed.map((a) => a.contacts),
     );
     options.onSaving?.();
     const now = this.ctx.clock.now().toISOString();
@@ -294,15 +319,15 @@ export class RecruitmentService {
             marked_at: null,
             created_at: now,
           });
-          for (const x of analysed[k]!.identifiers) {
+          for (const [type, value, start, end] of r.identifiers) {
             identifierRows.push({
               id: newId(),
               case_id: caseId,
               item_id: id,
-              type: x.type,
-              value: x.value,
-              span_start: x.start,
-              span_end: x.end,
+              type,
+              value,
+              span_start: start,
+              span_end: end,
             });
           }
         }
