@@ -210,6 +210,20 @@ describeEachDialect('training LTI routes', (dialect) => {
     const launches = await t.core.database.db.selectFrom('training_lti_launches').selectAll().execute();
     expect(JSON.stringify(launches)).not.toContain('Real Name');
 
+    // Platforms may also post the login initiation as a form; an unregistered issuer is refused.
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/api/training/lti/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ iss: ISSUER, login_hint: 'u-2', target_link_uri: 'https://t.example' }).toString(),
+    });
+    expect(posted.statusCode).toBe(302);
+    expect(posted.headers.location).toMatch(new RegExp(`^${base}/auth\\?`));
+    const stranger = await t.app.inject({
+      method: 'GET',
+      url: `/api/training/lti/login?iss=${encodeURIComponent('https://evil.example')}&login_hint=x&target_link_uri=y`,
+    });
+    expect(stranger.json()).toMatchObject({ error: { code: 'lti_unknown_platform' } });
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/training/lti/play/not-a-real-token-000000' })).statusCode,
     ).toBe(400);
