@@ -1,10 +1,12 @@
 // Issue 2 performance: "list my cases" and full-text search at a fixed 200 requests/s on loopback, with the demo's
 // scale mode loaded (10,000 cases, 200,000 entities), on SQLite and on PostgreSQL side by side.
-//   npx tsx bench/foundation-load.ts [--engines sqlite,postgres] [--cases 10000] [--rate 200] [--seconds 20]
+//   npx tsx bench/foundation-load.ts [--engines sqlite,postgres] [--cases 10000] [--rate 200] [--seconds 20] [--pin]
+// --pin: the server on CPU 1 and this process (the load generator) on CPU 0, so that on a 2-core machine the two do
+// not take turns on one core; the server is one Node thread either way.
 // For each engine: fresh database → migrations → demo workspace → scale mode (timed) → `trag serve` in its own
 // process (ports 18401/18402) → autocannon from this process as demo.investigator (bearer token) → figures.
 // PostgreSQL: a throw-away database beside TRAG_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/test).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +17,7 @@ import { createDatabase, migrateToLatest, type DialectName } from '@trag/db';
 import { systemClock, type CoreContext } from '@trag/core/shared';
 import { loadDemoWorkspaceIfEmpty, loadScaleDemo } from '@trag/core/demo';
 import { AuthService, actorFromUser } from '@trag/core/identity';
+import { compiledTrag } from './support/compiled-server';
 import { createThrowAwayStore, SEARCH_QUERIES } from './support/scale-workspace';
 
 interface AutocannonResult {
@@ -47,6 +50,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '20' },
     connections: { type: 'string', default: '20' },
+    pin: { type: 'boolean', default: false },
   },
 });
 const engines = args.engines.split(',') as DialectName[];
@@ -124,18 +128,23 @@ async function benchEngine(engine: DialectName, port: number): Promise<Row[]> {
     console.log(`[${engine}] demo.investigator is a member of ${Number(mine.n)} cases`);
     await database.destroy();
 
-    server = spawn(process.execPath, [path.join(repoRoot, 'apps/cli/bin/trag.js'), 'serve'], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        TRAG_DATA_DIR: dataDir,
-        DATABASE_URL: databaseUrl ?? '',
-        LOG_LEVEL: 'warn',
+    const serverArgs = [...compiledTrag(), 'serve'];
+    server = spawn(
+      args.pin ? 'taskset' : process.execPath,
+      args.pin ? ['-c', '1', process.execPath, ...serverArgs] : serverArgs,
+      {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          TRAG_DATA_DIR: dataDir,
+          DATABASE_URL: databaseUrl ?? '',
+          LOG_LEVEL: 'warn',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    );
     const base = `http://127.0.0.1:${port}`;
     await waitForHealth(base, server);
     const headers = { authorization: `Bearer ${secret}` };
@@ -206,6 +215,12 @@ console.log(
   `foundation-load: ${cases} cases × ${perCase} entities, ${rate} req/s for ${seconds} s per scenario, ` +
     `${connections} connections, ${cpus().length} CPUs, load average ${load()}`,
 );
+if (args.pin) {
+  // -a: every thread of this process (the load generator), not just the main one.
+  const pinned = spawnSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { encoding: 'utf8' });
+  if (pinned.status !== 0) throw new Error(`taskset failed: ${pinned.stderr}`);
+  console.log('pinned: load generator on CPU 0, server on CPU 1');
+}
 const rows: Row[] = [];
 for (const [i, engine] of engines.entries()) rows.push(...(await benchEngine(engine, 18401 + i)));
 

@@ -7,13 +7,21 @@ import { loadDemoWorkspaceIfEmpty } from '@trag/core/demo';
 import { buildApp } from './app';
 import type { ServerConfig } from './config';
 
-export function openDatabase(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl'>): TragDatabase {
+/** `server`: the long-running API process, which checkpoints SQLite's log from a worker thread (see @trag/db). */
+export function openDatabase(
+  config: Pick<ServerConfig, 'dataDir' | 'databaseUrl'>,
+  options: { server?: boolean } = {},
+): TragDatabase {
   mkdirSync(config.dataDir, { recursive: true });
-  return createDatabase({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'trag.sqlite') });
+  return createDatabase({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: path.join(config.dataDir, 'trag.sqlite'),
+    backgroundCheckpoints: options.server === true,
+  });
 }
 
 export async function startServer(config: ServerConfig) {
-  const database = openDatabase(config);
+  const database = openDatabase(config, { server: true });
   await migrateToLatest(database);
   const core: CoreContext = { database, clock: systemClock, dataDir: config.dataDir };
   const demo = config.demo ? await loadDemoWorkspaceIfEmpty(core) : null;

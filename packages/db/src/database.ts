@@ -2,6 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { startBackgroundCheckpoints } from './sqlite-checkpoints';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -21,6 +22,8 @@ export interface DatabaseOptions {
   /** Path of the SQLite file, or ':memory:'. */
   sqlitePath?: string;
   poolSize?: number;
+  /** SQLite file: checkpoint the WAL from a worker thread instead of inside commits (the server sets this). */
+  backgroundCheckpoints?: boolean;
 }
 
 export function createDatabase(options: DatabaseOptions): TragDatabase {
@@ -43,8 +46,18 @@ export function createDatabase(options: DatabaseOptions): TragDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  const checkpoints =
+    options.backgroundCheckpoints && path !== ':memory:' ? startBackgroundCheckpoints(sqlite, path) : null;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', sqlite, destroy: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    destroy: async () => {
+      await checkpoints?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 /** Prepared statements kept per SQL text; see withStatementCache. */
