@@ -89,23 +89,29 @@ function fromRecord(
 function parseJsonl(text: string, mapping: ColumnMapping): { items: ImportedItem[]; errors: LineError[] } {
   const items: ImportedItem[] = [];
   const errors: LineError[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') return;
+  // Line by line with indexOf rather than split(): a 100 MB file would otherwise exist twice (text and lines).
+  let line = 0;
+  for (let from = 0; from <= text.length;) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const raw = text.slice(from, to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to);
+    from = to + 1;
+    line += 1;
+    if (raw.trim() === '') continue;
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch {
       errors.push({ line, message: 'not valid JSON' });
-      return;
+      continue;
     }
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
       errors.push({ line, message: 'not a JSON object' });
-      return;
+      continue;
     }
     const item = fromRecord(value as Record<string, unknown>, mapping, line, errors);
     if (item) items.push(item);
-  });
+  }
   return { items, errors };
 }
 
