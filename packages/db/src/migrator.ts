@@ -27,8 +27,10 @@ export function createMigrator(database: TragDatabase): Migrator {
   return new Migrator({
     db: database.db,
     provider: folderMigrationProvider,
-    // Dated names sort in order; each domain adds its own files without touching others.
-    allowUnorderedMigrations: false,
+    // Dated names sort in order and a fresh database runs them in that order. Each domain adds its own files in its
+    // own number range, so a file can land after a later-numbered one has already run on an existing database (an
+    // instance updated between two changes); it then runs on the next start instead of stopping the server.
+    allowUnorderedMigrations: true,
   });
 }
 
