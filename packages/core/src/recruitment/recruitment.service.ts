@@ -215,7 +215,7 @@ export class RecruitmentService {
     private readonly ctx: CoreContext,
     private readonly analyzer: RecruitmentAnalyzer = new RecruitmentAnalyzer(),
   ) {
-    this.repo = new RecruitmentRepository(ctx.database.db, ctx.database.sqlite);
+    this.repo = new RecruitmentRepository(ctx.database.db, ctx.database.sqlite, ctx.database.dialect);
     this.access = new CaseAccess(ctx);
     this.audit = new AuditService(ctx);
   }
