@@ -61,7 +61,8 @@ export {
   verifyLaunch,
   postScore,
   serviceToken,
-  LtiLoginStore,
+  type LtiLoginStore,
+  type PendingLogin,
   AGS_SCORE_SCOPE,
   type LtiLaunch,
   type LtiPlatform,
@@ -81,3 +82,4 @@ export { ExerciseService, SANDBOX_AGENCY, type SandboxTool, type ExerciseDetail 
 export { presentExercise, presentExerciseDetail, presentWork } from './exercise.presenter';
 export { LtiService, presentPlatform, LAUNCH_TTL_MS, type PlatformInput, type LtiPlayState } from './lti.service';
 export { renderLtiPlayer } from './lti-player';
+export { LtiLoginDatabaseStore, LOGIN_TTL_MS } from './lti-login-store';

@@ -1,9 +1,10 @@
 // Every query of the LTI registrations and launches. No HTTP, no rules.
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import type { Database, TrainingLtiLaunchesTable, TrainingLtiPlatformsTable } from '@trag/db';
+import type { Database, TrainingLtiLaunchesTable, TrainingLtiLoginsTable, TrainingLtiPlatformsTable } from '@trag/db';
 
 export type LtiPlatformRow = Selectable<TrainingLtiPlatformsTable>;
 export type LtiLaunchRow = Selectable<TrainingLtiLaunchesTable>;
+export type LtiLoginRow = Selectable<TrainingLtiLoginsTable>;
 
 type Db = Kysely<Database>;
 
@@ -29,8 +30,9 @@ export class LtiRepository {
     await trx.insertInto('training_lti_platforms').values(row).execute();
   }
 
-  /** Removes the registration and its launches (their player links stop working). */
+  /** Removes the registration, its pending logins and its launches (their player links stop working). */
   async deletePlatform(id: string, trx: Db = this.db): Promise<void> {
+    await trx.deleteFrom('training_lti_logins').where('platform_id', '=', id).execute();
     await trx.deleteFrom('training_lti_launches').where('platform_id', '=', id).execute();
     await trx.deleteFrom('training_lti_platforms').where('id', '=', id).execute();
   }
@@ -45,5 +47,24 @@ export class LtiRepository {
 
   async updateLaunch(id: string, patch: Updateable<TrainingLtiLaunchesTable>, trx: Db = this.db): Promise<void> {
     await trx.updateTable('training_lti_launches').set(patch).where('id', '=', id).execute();
+  }
+
+  async createLogin(row: Insertable<TrainingLtiLoginsTable>, trx: Db = this.db): Promise<void> {
+    await trx.insertInto('training_lti_logins').values(row).execute();
+  }
+
+  /** Deletes the login and returns it, in one statement: of two launches racing for a state, one gets the row. */
+  takeLogin(stateHash: string, trx: Db = this.db): Promise<LtiLoginRow | undefined> {
+    return trx
+      .deleteFrom('training_lti_logins')
+      .where('state_hash', '=', stateHash)
+      .returning(['state_hash', 'nonce', 'platform_id', 'target_link_uri', 'created_at', 'expires_at'])
+      .executeTakeFirst();
+  }
+
+  /** Deletes logins that expired before `now`; returns how many. */
+  async pruneLogins(now: string, trx: Db = this.db): Promise<number> {
+    const result = await trx.deleteFrom('training_lti_logins').where('expires_at', '<', now).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

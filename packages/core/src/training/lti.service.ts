@@ -18,20 +18,19 @@ import { newId } from '../shared/ids';
 import {
   AGS_SCORE_SCOPE,
   createLoginRedirect,
-  LtiLoginStore,
   postScore,
   verifyLaunch,
   type LoginInitiation,
   type LtiPlatform,
   type LtiTool,
 } from './lti';
+import { LtiLoginDatabaseStore } from './lti-login-store';
 import { LtiRepository, type LtiLaunchRow, type LtiPlatformRow } from './lti.repository';
 import { SCENARIO_LANGUAGES } from './scenario-library';
 import { TrainingService, type AttemptState } from './training.service';
 
 export const LAUNCH_TTL_MS = 8 * 60 * 60_000;
-/** One store per process: the login and the launch it answers reach the same process (documented in training.md). */
-const loginStore = new LtiLoginStore();
+/** Parsed key per key file; the file itself (in the shared data folder) is the one source for every process. */
 const toolKeys = new Map<string, Promise<{ privateKey: KeyObject; jwk: JWK }>>();
 
 export interface PlatformInput {
@@ -46,6 +45,8 @@ export interface PlatformInput {
 export interface LtiPlayState {
   launch: LtiLaunchRow;
   state: AttemptState;
+  /** Origins of the launching platform (issuer, authorisation endpoint): the only pages that may frame the player. */
+  platformOrigins: string[];
 }
 
 function requireAdministrator(actor: Actor): void {
@@ -74,6 +75,7 @@ const launchInvalid = () =>
 
 export class LtiService {
   private readonly repo: LtiRepository;
+  private readonly logins: LtiLoginDatabaseStore;
   private readonly training: TrainingService;
   private readonly publicUrl: string;
 
@@ -82,6 +84,7 @@ export class LtiService {
     options: { publicUrl?: string; training?: TrainingService } = {},
   ) {
     this.repo = new LtiRepository(ctx.database.db);
+    this.logins = new LtiLoginDatabaseStore(ctx);
     this.training = options.training ?? new TrainingService(ctx);
     this.publicUrl = (options.publicUrl ?? process.env.TRAG_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
   }
@@ -152,10 +155,16 @@ export class LtiService {
           await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
           const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
           pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+          // Written whole under a temporary name, then linked into place: link() fails if another process published
+          // its key first (then that key is used), and no process ever reads a half-written file.
+          const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+          await fs.writeFile(temp, pem, { mode: 0o600, flag: 'wx' });
           try {
-            await fs.writeFile(file, pem, { mode: 0o600, flag: 'wx' });
+            await fs.link(temp, file);
           } catch {
             pem = await fs.readFile(file, 'utf8');
+          } finally {
+            await fs.rm(temp, { force: true });
           }
         }
         const privateKey = createPrivateKey(pem);
@@ -184,7 +193,7 @@ export class LtiService {
   async login(params: LoginInitiation): Promise<string> {
     const row = await this.repo.getPlatformByIssuer(params.iss, params.client_id);
     if (!row) throw new AppError('unauthenticated', 'lti_unknown_platform', 'This LMS is not registered with Trag.');
-    return createLoginRedirect(toPlatform(row), await this.tool(), loginStore, params);
+    return createLoginRedirect(toPlatform(row), await this.tool(), this.logins, params);
   }
 
   /** Verifies the launch and starts the attempt; returns the player token. */
@@ -198,7 +207,7 @@ export class LtiService {
     const aud = Array.isArray(claims.aud) ? claims.aud[0] : claims.aud;
     const row = claims.iss ? await this.repo.getPlatformByIssuer(claims.iss, aud) : undefined;
     if (!row) throw new AppError('unauthenticated', 'lti_unknown_platform', 'This LMS is not registered with Trag.');
-    const launch = await verifyLaunch(toPlatform(row), loginStore, form);
+    const launch = await verifyLaunch(toPlatform(row), this.logins, form);
 
     const pseudonym = sha256(`${row.id}\n${launch.userId}`).slice(0, 24);
     const actor = learnerActor(row, pseudonym);
@@ -243,14 +252,19 @@ export class LtiService {
   }
 
   async play(token: string): Promise<LtiPlayState> {
-    const { launch, actor } = await this.launchOf(token);
-    return { launch, state: await this.training.getAttempt(actor, launch.attempt_id) };
+    const { launch, actor, platform } = await this.launchOf(token);
+    return {
+      launch,
+      state: await this.training.getAttempt(actor, launch.attempt_id),
+      platformOrigins: platformOrigins(platform),
+    };
   }
 
   /** One choice; when the attempt ends, the grade goes back to the LMS (a refusal is recorded, not thrown). */
   async choose(token: string, choiceId: string): Promise<LtiPlayState> {
     const { launch, actor, platform } = await this.launchOf(token);
     const state = await this.training.choose(actor, launch.attempt_id, choiceId);
+    const origins = platformOrigins(platform);
     if (state.score && launch.line_item && launch.can_score === 1 && !launch.score_sent_at) {
       const at = isoNow(this.ctx.clock);
       try {
@@ -264,14 +278,14 @@ export class LtiService {
           gradingProgress: 'FullyGraded',
         });
         await this.repo.updateLaunch(launch.id, { score_sent_at: at, score_error: null });
-        return { launch: { ...launch, score_sent_at: at, score_error: null }, state };
+        return { launch: { ...launch, score_sent_at: at, score_error: null }, state, platformOrigins: origins };
       } catch (error) {
         const code = error instanceof AppError ? error.code : 'lti_score_failed';
         await this.repo.updateLaunch(launch.id, { score_error: code });
-        return { launch: { ...launch, score_error: code }, state };
+        return { launch: { ...launch, score_error: code }, state, platformOrigins: origins };
       }
     }
-    return { launch, state };
+    return { launch, state, platformOrigins: origins };
   }
 
   private async launchOf(token: string) {
@@ -303,8 +317,14 @@ function learnerActor(platform: LtiPlatformRow, pseudonym: string): Actor {
   };
 }
 
+/** Registered URLs are checked at registration (https, or http on loopback), so each has a plain origin. */
+export function platformOrigins(row: Pick<LtiPlatformRow, 'issuer' | 'authorization_endpoint'>): string[] {
+  return [...new Set([row.issuer, row.authorization_endpoint].map((u) => new URL(u).origin))];
+}
+
 function toPlatform(row: LtiPlatformRow): LtiPlatform {
   return {
+    id: row.id,
     issuer: row.issuer,
     clientId: row.client_id,
     deploymentIds: JSON.parse(row.deployment_ids) as string[],

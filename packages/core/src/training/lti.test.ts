@@ -11,12 +11,27 @@ import {
   AGS_SCORE_SCOPE,
   createLoginRedirect,
   LTI_CLAIM,
-  LtiLoginStore,
   postScore,
   verifyLaunch,
+  type LtiLoginStore,
   type LtiPlatform,
   type LtiTool,
+  type PendingLogin,
 } from './lti';
+
+/** A test double of the store (Trag's own is in the database: lti-login-store.test.ts). */
+class MemoryLoginStore implements LtiLoginStore {
+  readonly pending = new Map<string, PendingLogin>();
+  save(state: string, login: PendingLogin) {
+    this.pending.set(state, login);
+    return Promise.resolve();
+  }
+  take(state: string) {
+    const login = this.pending.get(state) ?? null;
+    this.pending.delete(state);
+    return Promise.resolve(login);
+  }
+}
 
 let server: Server;
 let base = '';
@@ -87,6 +102,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   platform = {
+    id: 'reg-1',
     issuer: 'https://moodle.example.edu',
     clientId: 'trag-client',
     deploymentIds: ['dep-1'],
@@ -133,10 +149,9 @@ const login = {
 };
 
 describe('LTI 1.3', () => {
-  it('answers the OIDC login initiation with a redirect carrying state, nonce and the form_post id_token request', () => {
-    const redirect = new URL(
-      createLoginRedirect(platform, tool, new LtiLoginStore(), { ...login, lti_message_hint: 'm1' }),
-    );
+  it('answers the OIDC login initiation with a redirect carrying state, nonce and the form_post id_token request', async () => {
+    const store = new MemoryLoginStore();
+    const redirect = new URL(await createLoginRedirect(platform, tool, store, { ...login, lti_message_hint: 'm1' }));
     expect(redirect.origin + redirect.pathname).toBe(`${base}/auth`);
     expect(Object.fromEntries(redirect.searchParams)).toMatchObject({
       scope: 'openid',
@@ -149,14 +164,19 @@ describe('LTI 1.3', () => {
       lti_message_hint: 'm1',
     });
     expect(redirect.searchParams.get('state')).toHaveLength(32);
-    expect(() =>
-      createLoginRedirect(platform, tool, new LtiLoginStore(), { ...login, iss: 'https://evil.example' }),
-    ).toThrow(/not registered/);
+    expect(store.pending.get(redirect.searchParams.get('state')!)).toEqual({
+      nonce: redirect.searchParams.get('nonce'),
+      platformId: 'reg-1',
+      targetLinkUri: login.target_link_uri,
+    });
+    await expect(
+      createLoginRedirect(platform, tool, new MemoryLoginStore(), { ...login, iss: 'https://evil.example' }),
+    ).rejects.toThrow(/not registered/);
   });
 
   it('verifies the launch id_token with the platform JWKS and returns the launch, once', async () => {
-    const store = new LtiLoginStore();
-    const form = await platformAnswers(createLoginRedirect(platform, tool, store, login));
+    const store = new MemoryLoginStore();
+    const form = await platformAnswers(await createLoginRedirect(platform, tool, store, login));
     const launch = await verifyLaunch(platform, store, form);
     expect(launch).toMatchObject({
       userId: 'moodle-user-9f2c',
@@ -176,16 +196,23 @@ describe('LTI 1.3', () => {
       [{ nonce: 'not-the-nonce' }, 'lti_nonce_invalid'],
       [{ [`${LTI_CLAIM}deployment_id`]: 'dep-x' }, 'lti_unknown_deployment'],
       [{ [`${LTI_CLAIM}version`]: '1.1' }, 'lti_version_unsupported'],
+      [{ [`${LTI_CLAIM}target_link_uri`]: 'https://trag.example.org/elsewhere' }, 'lti_target_mismatch'],
     ];
     for (const [overrides, code, key] of cases) {
-      const store = new LtiLoginStore();
-      const form = await platformAnswers(createLoginRedirect(platform, tool, store, login), overrides, key);
+      const store = new MemoryLoginStore();
+      const form = await platformAnswers(await createLoginRedirect(platform, tool, store, login), overrides, key);
       await expect(verifyLaunch(platform, store, form)).rejects.toMatchObject({ code });
     }
-    const store = new LtiLoginStore();
-    const form = await platformAnswers(createLoginRedirect(platform, tool, store, login));
+    const store = new MemoryLoginStore();
+    const form = await platformAnswers(await createLoginRedirect(platform, tool, store, login));
     await expect(verifyLaunch({ ...platform, clientId: 'someone-else' }, store, form)).rejects.toMatchObject({
       code: 'lti_token_invalid',
+    });
+    // A state started for one registration does not launch another (same issuer, other client id).
+    const other = new MemoryLoginStore();
+    const foreign = await platformAnswers(await createLoginRedirect(platform, tool, other, login));
+    await expect(verifyLaunch({ ...platform, id: 'reg-2' }, other, foreign)).rejects.toMatchObject({
+      code: 'lti_state_invalid',
     });
   });
 

@@ -17,6 +17,8 @@ export const AGS_CLAIM = 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint
 export const AGS_SCORE_SCOPE = 'https://purl.imsglobal.org/spec/lti-ags/scope/score';
 
 export interface LtiPlatform {
+  /** The registration's id in Trag. */
+  id: string;
   /** The platform's issuer (iss). */
   issuer: string;
   /** The client id the platform gave Trag. */
@@ -35,25 +37,23 @@ export interface LtiTool {
   keyId: string;
 }
 
-/** Pending logins: state → nonce, used once, expiring (kept in memory of the process that answered the login). */
-export class LtiLoginStore {
-  private readonly pending = new Map<string, { nonce: string; issuer: string; expires: number }>();
-  constructor(private readonly ttlMs = 5 * 60_000) {}
+/** A pending login as the launch finds it. */
+export interface PendingLogin {
+  nonce: string;
+  /** The registration (platform id) the login was started for. */
+  platformId: string;
+  targetLinkUri: string;
+}
 
-  create(issuer: string, now = Date.now()): { state: string; nonce: string } {
-    for (const [k, v] of this.pending) if (v.expires < now) this.pending.delete(k);
-    const state = randomBytes(24).toString('base64url');
-    const nonce = randomBytes(24).toString('base64url');
-    this.pending.set(state, { nonce, issuer, expires: now + this.ttlMs });
-    return { state, nonce };
-  }
-
-  /** Returns the nonce of a state once (a replayed state is refused). */
-  take(state: string, now = Date.now()): { nonce: string; issuer: string } | null {
-    const entry = this.pending.get(state);
-    this.pending.delete(state);
-    return entry && entry.expires >= now ? { nonce: entry.nonce, issuer: entry.issuer } : null;
-  }
+/**
+ * Where pending logins wait between the login initiation and the launch. It must be shared by every API process
+ * (the LMS may send the launch to another one) and `take` must hand a state out at most once, even to two launches
+ * racing for it; an expired state is refused. Trag's implementation is LtiLoginDatabaseStore (lti-login-store.ts).
+ */
+export interface LtiLoginStore {
+  save(state: string, login: PendingLogin): Promise<void>;
+  /** The pending login of a state, removed in the same step; null when unknown, already taken or expired. */
+  take(state: string): Promise<PendingLogin | null>;
 }
 
 const ltiError = (code: string, message: string) => new AppError('unauthenticated', code, message);
@@ -66,17 +66,19 @@ export interface LoginInitiation {
   client_id?: string;
 }
 
-export function createLoginRedirect(
+export async function createLoginRedirect(
   platform: LtiPlatform,
   tool: LtiTool,
   store: LtiLoginStore,
   login: LoginInitiation,
-): string {
+): Promise<string> {
   if (login.iss !== platform.issuer) throw ltiError('lti_unknown_platform', 'This LMS is not registered with Trag.');
   if (login.client_id && login.client_id !== platform.clientId) {
     throw ltiError('lti_unknown_client', 'The LMS used a client id Trag does not know.');
   }
-  const { state, nonce } = store.create(platform.issuer);
+  const state = randomBytes(24).toString('base64url');
+  const nonce = randomBytes(24).toString('base64url');
+  await store.save(state, { nonce, platformId: platform.id, targetLinkUri: login.target_link_uri });
   const url = new URL(platform.authorizationEndpoint);
   const params: Record<string, string> = {
     scope: 'openid',
@@ -115,8 +117,8 @@ export async function verifyLaunch(
   store: LtiLoginStore,
   form: { id_token: string; state: string },
 ): Promise<LtiLaunch> {
-  const pending = store.take(form.state);
-  if (!pending || pending.issuer !== platform.issuer) {
+  const pending = await store.take(form.state);
+  if (!pending || pending.platformId !== platform.id) {
     throw ltiError(
       'lti_state_invalid',
       'The launch is not the answer to a login Trag started (or it expired); launch again from the LMS.',
@@ -150,6 +152,9 @@ export async function verifyLaunch(
   const deploymentId = String(claim('deployment_id') ?? '');
   if (!platform.deploymentIds.includes(deploymentId))
     throw ltiError('lti_unknown_deployment', 'This LMS deployment is not registered with Trag.');
+  // LTI 1.3 core: the launch's target_link_uri claim must equal the one of the login initiation.
+  if (claim('target_link_uri') !== pending.targetLinkUri)
+    throw ltiError('lti_target_mismatch', 'The launch does not go where the login said; launch again from the LMS.');
   const resourceLink = claim('resource_link') as { id?: unknown } | undefined;
   if (typeof payload.sub !== 'string' || payload.sub === '' || typeof resourceLink?.id !== 'string') {
     throw ltiError('lti_token_invalid', 'The launch lacks a user or a resource link.');
@@ -160,7 +165,7 @@ export async function verifyLaunch(
     deploymentId,
     resourceLinkId: resourceLink.id,
     roles: Array.isArray(claim('roles')) ? (claim('roles') as unknown[]).map(String) : [],
-    targetLinkUri: String(claim('target_link_uri') ?? ''),
+    targetLinkUri: pending.targetLinkUri,
     custom: Object.fromEntries(
       Object.entries((claim('custom') as Record<string, unknown> | undefined) ?? {}).map(([k, v]) => [k, String(v)]),
     ),

@@ -160,8 +160,22 @@ export interface TrainingLtiLaunchesTable {
   score_error: string | null;
 }
 
+/** A pending OIDC login, taken (deleted) by the one launch that answers it; pruned once expired. */
+export interface TrainingLtiLoginsTable {
+  /** SHA-256 of the state sent to the LMS (the state itself is never stored). */
+  state_hash: string;
+  /** The nonce the launch's id_token must carry. */
+  nonce: string;
+  platform_id: string;
+  /** The target_link_uri of the login initiation; the launch must name the same. */
+  target_link_uri: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface TrainingTables {
   training_lti_platforms: TrainingLtiPlatformsTable;
+  training_lti_logins: TrainingLtiLoginsTable;
   training_lti_launches: TrainingLtiLaunchesTable;
   training_exercises: TrainingExercisesTable;
   training_exercise_work: TrainingExerciseWorkTable;

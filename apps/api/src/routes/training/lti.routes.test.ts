@@ -3,10 +3,13 @@
 // assertion against the keys Trag publishes at /api/training/lti/jwks, and a line item that records scores.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { AGS_SCORE_SCOPE } from '@trag/core/training';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { AGS_SCORE_SCOPE, LtiService } from '@trag/core/training';
+import { createDatabase, type TragDatabase } from '@trag/db';
 import { describeEachDialect } from '@trag/db/testing';
+import { loadConfig } from '../../config';
 import {
   authHeaders,
   createTestAgency,
@@ -22,6 +25,9 @@ const ISSUER = 'https://moodle.example.edu';
 
 describeEachDialect('training LTI routes', (dialect) => {
   let t: TestApp;
+  /** A second API process on the same database (and data folder), with its own copy of every module. */
+  let second: FastifyInstance;
+  let secondDatabase: TragDatabase | null = null;
   let admin: TestUser;
   let trainer: TestUser;
   let server: Server;
@@ -33,6 +39,18 @@ describeEachDialect('training LTI routes', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
+    // Fresh module instances for the second app, so nothing kept in module memory is shared with the first, as
+    // with two processes; on PostgreSQL it also gets its own pool (SQLite in memory has the one handle).
+    vi.resetModules();
+    const fresh = await import('../../app');
+    const freshTraining = await import('@trag/core/training');
+    expect(freshTraining.LtiService).not.toBe(LtiService);
+    secondDatabase = dialect === 'postgres' ? createDatabase({ databaseUrl: t.database.url, poolSize: 3 }) : null;
+    second = await fresh.buildApp({
+      core: { ...t.core, database: secondDatabase ?? t.database },
+      config: loadConfig({}, { dataDir: t.core.dataDir, webDist: undefined, demo: false }),
+    });
+    await second.ready();
     const centre = await createTestAgency(t, { country: 'MK' });
     admin = await createTestUser(t, { role: 'administrator', agencyId: centre.id });
     trainer = await createTestUser(t, { role: 'trainer', agencyId: centre.id });
@@ -81,11 +99,19 @@ describeEachDialect('training LTI routes', (dialect) => {
   });
   afterAll(async () => {
     await new Promise((r) => server?.close(r));
+    await second?.close();
+    if (secondDatabase) await secondDatabase.destroy();
     await t?.close();
   });
 
-  async function loginAndLaunch(custom: Record<string, string>, sub: string) {
-    const login = await t.app.inject({
+  /** The LMS's login initiation reaches `loginOn`, its launch `launchOn` (as a load balancer may send them). */
+  async function loginAndLaunch(
+    custom: Record<string, string>,
+    sub: string,
+    loginOn: FastifyInstance = t.app,
+    launchOn: FastifyInstance = t.app,
+  ) {
+    const login = await loginOn.inject({
       method: 'GET',
       url: `/api/training/lti/login?${new URLSearchParams({
         iss: ISSUER,
@@ -119,7 +145,7 @@ describeEachDialect('training LTI routes', (dialect) => {
       .setExpirationTime('5m')
       .sign(platformKey);
     const form = new URLSearchParams({ id_token: idToken, state: redirect.searchParams.get('state')! }).toString();
-    const launch = await t.app.inject({
+    const launch = await launchOn.inject({
       method: 'POST',
       url: '/api/training/lti/launch',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -258,5 +284,91 @@ describeEachDialect('training LTI routes', (dialect) => {
     expect(progress.entries).toHaveLength(1);
     expect(progress.entries[0]!.displayName).toMatch(/^LMS [0-9a-f]{6}$/);
     expect(progress.entries[0]!.status).toBe('in_progress');
+  });
+
+  it('takes a launch on another API process than the login, once, and plays there and back', async () => {
+    const { launch, form } = await loginAndLaunch(
+      { scenario: 'child-victim-guardian', language: 'en' },
+      'moodle-user-lb',
+      t.app,
+      second,
+    );
+    expect(launch.statusCode).toBe(303);
+    // A replay of the same state is refused on every process.
+    for (const app of [t.app, second]) {
+      const replay = await app.inject({
+        method: 'POST',
+        url: '/api/training/lti/launch',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form,
+      });
+      expect(replay.json()).toMatchObject({ error: { code: 'lti_state_invalid' } });
+    }
+    // The player works on either process: its state is the launch and attempt rows.
+    const player = launch.headers.location as string;
+    const page = await second.inject({ method: 'GET', url: player });
+    const choice = /name="choiceId" value="([^"]+)"/.exec(page.body)![1]!;
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: player,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ choiceId: choice }).toString(),
+    });
+    expect(posted.statusCode).toBe(303);
+    const after = await second.inject({ method: 'GET', url: player });
+    expect(after.statusCode).toBe(200);
+    expect(after.body).not.toBe(page.body);
+    // Both processes sign with the one tool key in the shared data folder, so either may send the grade.
+    const jwks = async (app: FastifyInstance) =>
+      (await app.inject({ method: 'GET', url: '/api/training/lti/jwks' })).json();
+    expect(await jwks(second)).toEqual(await jwks(t.app));
+    // And the other direction: login on the second process, launch on the first.
+    expect(
+      (await loginAndLaunch({ scenario: 'child-victim-guardian' }, 'moodle-user-lb2', second, t.app)).launch.statusCode,
+    ).toBe(303);
+    // Taken logins are gone; only the earlier test's login that was never answered waits (until it expires).
+    const pending = await t.core.database.db.selectFrom('training_lti_logins').select('target_link_uri').execute();
+    expect(pending).toEqual([{ target_link_uri: 'https://t.example' }]);
+  });
+
+  it('lets only the launching platform frame the player; every other response keeps X-Frame-Options DENY', async () => {
+    const { launch } = await loginAndLaunch({ scenario: 'border-first-contact' }, 'moodle-user-frame');
+    const player = launch.headers.location as string;
+    const page = await t.app.inject({ method: 'GET', url: player });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['x-frame-options']).toBeUndefined();
+    const csp = String(page.headers['content-security-policy']);
+    const ancestors = /frame-ancestors ([^;]+)/.exec(csp)![1]!.split(' ');
+    // The issuer's origin and the authorisation endpoint's (the mock platform on loopback), nothing else.
+    expect(ancestors.sort()).toEqual([ISSUER, base].sort());
+    expect(csp).toContain("default-src 'none'");
+    const choice = /name="choiceId" value="([^"]+)"/.exec(page.body)![1]!;
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: player,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ choiceId: choice }).toString(),
+    });
+    expect(posted.headers['x-frame-options']).toBeUndefined();
+    expect(posted.headers['content-security-policy']).toBe(csp);
+    // The player never sets a cookie (SameSite cookies would not reach it inside the LMS's frame).
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect(launch.headers['set-cookie']).toBeUndefined();
+
+    // An unknown or expired launch link on the player route, the launch itself, and any other route: DENY.
+    const unknown = await t.app.inject({ method: 'GET', url: '/api/training/lti/play/not-a-real-token-000000' });
+    expect(unknown.headers['x-frame-options']).toBe('DENY');
+    expect(unknown.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(launch.headers['x-frame-options']).toBe('DENY');
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/api/training/lti/platforms',
+      headers: await authHeaders(t, admin),
+    });
+    expect(other.headers['x-frame-options']).toBe('DENY');
+    expect(other.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect((await t.app.inject({ method: 'GET', url: '/api/training/lti/jwks' })).headers['x-frame-options']).toBe(
+      'DENY',
+    );
   });
 });

@@ -15,7 +15,13 @@ const errors = {
   409: platform.ErrorResponse,
 };
 const tags = ['training'];
-const PLAYER_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+/**
+ * LMSs (Moodle…) show tools in an iframe: the player may be framed, but only by the platform that launched it (the
+ * origins of its issuer and authorisation endpoint), never by anyone else; every other response keeps
+ * X-Frame-Options DENY (the route's frameAncestorsFromRoute flag lets security-headers.ts drop it here only).
+ */
+const playerCsp = (origins: string[]) =>
+  `default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors ${origins.join(' ')}`;
 
 export const trainingLtiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = new LtiService(app.trag.core);
@@ -67,13 +73,13 @@ export const trainingLtiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/training/lti/play/:token',
     {
       schema: { tags, summary: 'The launched learner’s player page (HTML)', params: contracts.LtiPlayParams },
-      config: { public: true },
+      config: { public: true, frameAncestorsFromRoute: true },
     },
     async (request, reply) => {
       const play = await service.play(request.params.token);
       return reply
         .header('content-type', 'text/html; charset=utf-8')
-        .header('content-security-policy', PLAYER_CSP)
+        .header('content-security-policy', playerCsp(play.platformOrigins))
         .send(renderLtiPlayer(play, playerUrl(request.params.token)));
     },
   );
@@ -87,11 +93,13 @@ export const trainingLtiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: contracts.LtiPlayParams,
         body: contracts.LtiChoiceForm,
       },
-      config: { public: true },
+      config: { public: true, frameAncestorsFromRoute: true },
     },
     async (request, reply) => {
-      await service.choose(request.params.token, request.body.choiceId);
-      return reply.redirect(playerUrl(request.params.token), 303);
+      const play = await service.choose(request.params.token, request.body.choiceId);
+      return reply
+        .header('content-security-policy', playerCsp(play.platformOrigins))
+        .redirect(playerUrl(request.params.token), 303);
     },
   );
 
