@@ -62,7 +62,7 @@ describe('compiled server bundle', () => {
     });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/node_modules\/fastify\//);
-    for (const lazy of ['pdfkit', 'qrcode', 'pg', 'exifr']) {
+    for (const lazy of ['pdfkit', 'qrcode', 'pg', 'exifr', 'warcio', 'sharp']) {
       expect(result.stderr).not.toMatch(new RegExp(`node_modules/${lazy}/`));
     }
   });

@@ -7,7 +7,6 @@
 import iconv from 'iconv-lite';
 import { convert, type HtmlToTextOptions } from 'html-to-text';
 import { parseDocument, DomUtils } from 'htmlparser2';
-import { WARCParser } from 'warcio';
 import { AppError, invalid } from '@trag/core/shared';
 import { decodeText, type ImportEncoding, type ImportedItem } from './item-importer';
 import { MAX_ITEM_TEXT, type LineError } from './item-reader';
@@ -134,6 +133,8 @@ export async function itemsFromWarc(
   bytes: Uint8Array,
   options: { source: string | null; encoding?: ImportEncoding },
 ): Promise<WarcItems> {
+  // Loaded on first use: warcio brings a WebAssembly hasher and zlib port that an idle server need not hold.
+  const { WARCParser } = await import('warcio');
   const parser = new WARCParser([bytes]);
   const items: ImportedItem[] = [];
   const errors: LineError[] = [];
