@@ -115,7 +115,10 @@ describe('crypto tab', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByTestId('crypto-import-result').first().waitFor();
     await page.getByTestId('crypto-cluster-run').click();
-    await page.getByTestId('crypto-cluster-result').filter({ hasText: 'Clusters of two or more addresses: 1.' }).waitFor();
+    await page
+      .getByTestId('crypto-cluster-result')
+      .filter({ hasText: 'Clusters of two or more addresses: 1.' })
+      .waitFor();
 
     await page.getByTestId('crypto-seed').fill('bc1qwvpdglezzapz5m23vmcltu78697229pg57ctas');
     await page.getByPlaceholder('USDT').fill('BTC');
