@@ -1,48 +1,18 @@
 // `trag crypto import-blocks` and `trag crypto fetch` against a throw-away SQLite data folder; fetch reads a loopback
 // mock of Bitcoin Core's JSON-RPC serving the real blocks 1–255.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDatabase, migrateToLatest } from '@trag/db';
-import { CaseService } from '@trag/core/cases';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CryptoService, readBlockFile, readBlockFileBytes } from '@trag/core/crypto';
-import { AgencyService, UserService } from '@trag/core/identity';
-import { systemActor, systemClock, type Actor } from '@trag/core/shared';
+import { createCliWorkspace, runTrag } from '../testing';
 import { registerCrypto } from './crypto-group';
 
 const BTC = path.resolve(import.meta.dirname, '../../../../../shared/data/crypto/btc');
 const SATOSHI = '12cbQLTFMXRnSzktFkuoG3eHoMeFtpTu3S';
 
-async function trag(env: Record<string, string>, ...args: string[]) {
-  const saved = Object.fromEntries(
-    ['TRAG_DATA_DIR', 'DATABASE_URL', ...Object.keys(env)].map((k) => [k, process.env[k]]),
-  );
-  delete process.env.DATABASE_URL;
-  Object.assign(process.env, env);
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => (out.push(String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => (err.push(String(c)), true));
-  try {
-    const program = new Command().exitOverride();
-    registerCrypto(program);
-    process.exitCode = 0;
-    await program.parseAsync(['node', 'trag', 'crypto', ...args]);
-    return { code: Number(process.exitCode ?? 0), stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = 0;
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+const trag = (env: Record<string, string>, ...args: string[]) => runTrag([registerCrypto], env, ['crypto', ...args]);
 
 describe('trag crypto import-blocks / fetch', () => {
   let dataDir: string;
@@ -51,40 +21,12 @@ describe('trag crypto import-blocks / fetch', () => {
   let rpcUrl: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'trag-crypto-cli-'));
-    const database = createDatabase({ sqlitePath: path.join(dataDir, 'trag.sqlite') });
-    try {
-      await migrateToLatest(database);
-      const ctx = { database, clock: systemClock, dataDir };
-      const agency = await new AgencyService(ctx).create(systemActor(), {
-        name: 'Test police',
-        country: 'BA',
-        kind: 'police',
-        requireTotp: false,
+    ({ dataDir, reference } = await createCliWorkspace('crypto', 'CLI crypto case', async (ctx, workspace) => {
+      await new CryptoService(ctx).addWallet(workspace.actor, workspace.caseId, {
+        address: SATOSHI,
+        label: 'block 9 miner',
       });
-      const user = await new UserService(ctx).create(systemActor(), {
-        agencyId: agency.id,
-        username: 'amra',
-        displayName: 'Amra Hodžić',
-        role: 'investigator',
-        password: 'Amber-lantern-river-42',
-      });
-      const actor: Actor = {
-        userId: user.id,
-        username: 'amra',
-        displayName: 'Amra Hodžić',
-        agencyId: agency.id,
-        unitId: null,
-        role: 'investigator',
-        ip: null,
-        via: 'system',
-      };
-      const created = await new CaseService(ctx).create(actor, { title: 'CLI crypto case', type: 'other' });
-      reference = created.reference;
-      await new CryptoService(ctx).addWallet(actor, created.id, { address: SATOSHI, label: 'block 9 miner' });
-    } finally {
-      await database.destroy();
-    }
+    }));
     const file = path.join(BTC, 'blocks1-256.bz2');
     const [raw, blocks] = [await readBlockFileBytes(file), await readBlockFile(file)];
     rpc = createServer((req, res) => {

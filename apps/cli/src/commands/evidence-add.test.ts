@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDatabase, migrateToLatest } from '@trag/db';
-import { AgencyService, UserService } from '@trag/core/identity';
-import { CaseService } from '@trag/core/cases';
-import { systemActor, systemClock, type Actor } from '@trag/core/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserService } from '@trag/core/identity';
+import { systemActor } from '@trag/core/shared';
+import { CLI_TEST_PASSWORD, createCliWorkspace, runTrag } from '../testing';
 import { registerEvidence } from './evidence-commands';
 
 const fixtures = path.resolve(
@@ -15,74 +12,22 @@ const fixtures = path.resolve(
   '../../../../packages/core/src/evidence/fixtures',
 );
 
-async function trag(dataDir: string, ...args: string[]) {
-  const saved = { dir: process.env.TRAG_DATA_DIR, url: process.env.DATABASE_URL };
-  process.env.TRAG_DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  try {
-    const program = new Command().exitOverride();
-    registerEvidence(program);
-    process.exitCode = 0;
-    await program.parseAsync(['node', 'trag', ...args]);
-    return { code: Number(process.exitCode ?? 0), stdout: out.join('\n'), stderr: err.join('') };
-  } finally {
-    log.mockRestore();
-    stderr.mockRestore();
-    process.exitCode = 0;
-    if (saved.dir === undefined) delete process.env.TRAG_DATA_DIR;
-    else process.env.TRAG_DATA_DIR = saved.dir;
-    if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
-  }
-}
+const trag = (dataDir: string, ...args: string[]) => runTrag([registerEvidence], { TRAG_DATA_DIR: dataDir }, args);
 
 describe('trag evidence add', () => {
   let dataDir: string;
   let reference: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'trag-evidence-cli-'));
-    const database = createDatabase({ sqlitePath: path.join(dataDir, 'trag.sqlite') });
-    try {
-      await migrateToLatest(database);
-      const ctx = { database, clock: systemClock, dataDir };
-      const agency = await new AgencyService(ctx).create(systemActor(), {
-        name: 'Test police',
-        country: 'BA',
-        kind: 'police',
-        requireTotp: false,
-      });
-      const user = await new UserService(ctx).create(systemActor(), {
-        agencyId: agency.id,
-        username: 'amra',
-        displayName: 'Amra Hodžić',
-        role: 'investigator',
-        password: 'Amber-lantern-river-42',
-      });
-      const actor: Actor = {
-        userId: user.id,
-        username: 'amra',
-        displayName: 'Amra Hodžić',
-        agencyId: agency.id,
-        unitId: null,
-        role: 'investigator',
-        ip: null,
-        via: 'system',
-      };
-      reference = (await new CaseService(ctx).create(actor, { title: 'CLI case', type: 'other' })).reference;
+    ({ dataDir, reference } = await createCliWorkspace('evidence', 'CLI case', async (ctx, workspace) => {
       await new UserService(ctx).create(systemActor(), {
-        agencyId: agency.id,
+        agencyId: workspace.actor.agencyId,
         username: 'other',
         displayName: 'Other',
         role: 'investigator',
-        password: 'Amber-lantern-river-42',
+        password: CLI_TEST_PASSWORD,
       });
-    } finally {
-      await database.destroy();
-    }
+    }));
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTrag } from '../testing';
 import { AgencyService } from '@trag/core/identity';
 import { systemActor } from '@trag/core/shared';
 import { ExerciseService, SHIPPED_SCENARIOS_DIR, TrainingService } from '@trag/core/training';
@@ -11,32 +11,7 @@ import { registerTraining } from './training-group';
 
 const FLAGSHIP = path.join(SHIPPED_SCENARIOS_DIR, 'labour-exploitation-interview');
 
-// Runs `trag training …` in-process against a SQLite database in dataDir; returns exit code, stdout and stderr.
-async function trag(dataDir: string, ...args: string[]) {
-  const saved = { dir: process.env.TRAG_DATA_DIR, url: process.env.DATABASE_URL };
-  process.env.TRAG_DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  try {
-    const program = new Command().exitOverride();
-    registerTraining(program);
-    process.exitCode = 0;
-    await program.parseAsync(['node', 'trag', ...args]);
-    return { code: Number(process.exitCode ?? 0), stdout: out.join('\n'), stderr: err.join('') };
-  } finally {
-    log.mockRestore();
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.exitCode = 0;
-    if (saved.dir === undefined) delete process.env.TRAG_DATA_DIR;
-    else process.env.TRAG_DATA_DIR = saved.dir;
-    if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
-  }
-}
+const trag = (dataDir: string, ...args: string[]) => runTrag([registerTraining], { TRAG_DATA_DIR: dataDir }, args);
 
 describe('trag training', () => {
   let dataDir: string;

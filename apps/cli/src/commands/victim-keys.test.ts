@@ -2,36 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTrag } from '../testing';
 import { systemClock } from '@trag/core/shared';
 import { createVictimProtection, masterKeyId } from '@trag/core/victims';
 import { registerVictimKeys } from './victim-keys';
 
-// Runs the command in-process with the given environment; returns exit code, stdout and stderr.
-async function trag(env: Record<string, string | undefined>, ...args: string[]) {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => (out.push(String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => (err.push(String(c)), true));
-  const l = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ') + '\n'));
-  try {
-    const program = new Command().exitOverride();
-    registerVictimKeys(program);
-    process.exitCode = 0;
-    await program.parseAsync(['node', 'trag', ...args]);
-    return { code: Number(process.exitCode ?? 0), stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    l.mockRestore();
-    process.exitCode = 0;
-    process.env = saved;
-  }
-}
+const trag = (env: Record<string, string | undefined>, ...args: string[]) => runTrag([registerVictimKeys], env, args);
 
 describe('trag victims keys / rotate-keys', () => {
   const oldKey = randomBytes(32).toString('base64');
