@@ -110,6 +110,13 @@ export async function startTragServer(options: StartTragServerOptions = {}): Pro
   return { url, dataDir, output: () => log, close };
 }
 
+/** The username and password of the demo account of a role, as `trag serve --demo` printed them. */
+export function demoAccount(server: TragServer, role: string): { username: string; password: string } {
+  const match = new RegExp(`^\\s*${role}\\s+(\\S+)\\s+password: (\\S+)`, 'm').exec(server.output());
+  if (!match) throw new Error(`No demo account for ${role} in the server output:\n${server.output()}`);
+  return { username: match[1]!, password: match[2]! };
+}
+
 /** Headless Debian chromium (never a downloaded browser). */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({

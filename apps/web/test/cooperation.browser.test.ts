@@ -4,17 +4,18 @@
 // imports it into a new case and opens that case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, logInThroughUi, newContext, startTragServer, type TragServer } from './browser-harness';
+import {
+  launchBrowser,
+  logInThroughUi,
+  newContext,
+  startTragServer,
+  type TragServer,
+  demoAccount,
+} from './browser-harness';
 
 let one: TragServer;
 let two: TragServer;
 let browser: Browser;
-
-function demoAccount(server: TragServer, role: string): { username: string; password: string } {
-  const match = new RegExp(`^\\s*${role}\\s+(\\S+)\\s+password: (\\S+)`, 'm').exec(server.output());
-  if (!match) throw new Error(`No demo account for ${role} in the server output:\n${server.output()}`);
-  return { username: match[1]!, password: match[2]! };
-}
 
 async function signedIn(server: TragServer, role: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser);

@@ -12,17 +12,12 @@ import {
   REPO_ROOT,
   startTragServer,
   type TragServer,
+  demoAccount,
 } from './browser-harness';
 
 const FIXTURES = path.join(REPO_ROOT, 'packages/core/src/crypto/fixtures');
 let server: TragServer;
 let browser: Browser;
-
-function demoAccount(role: string): { username: string; password: string } {
-  const match = new RegExp(`^\\s*${role}\\s+(\\S+)\\s+password: (\\S+)`, 'm').exec(server.output());
-  if (!match) throw new Error(`No demo account for ${role} in the server output:\n${server.output()}`);
-  return { username: match[1]!, password: match[2]! };
-}
 
 beforeAll(async () => {
   server = await startTragServer({ demo: true, port: 18701 });
@@ -38,7 +33,7 @@ describe('crypto tab', () => {
   it('imports a fixture, traces a seed to a tagged exchange and exports the PDF', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    const account = demoAccount('investigator');
+    const account = demoAccount(server, 'investigator');
     await logInThroughUi(page, server.url, account.username, account.password);
     await page.locator('.shell-header .language-switcher select').selectOption('en');
     await page.getByRole('link', { name: 'Dashboard' }).waitFor();
@@ -84,7 +79,7 @@ describe('crypto tab', () => {
   it('uploads raw blocks, clusters the Bitcoin addresses and groups a cluster in the flow graph', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    const account = demoAccount('investigator');
+    const account = demoAccount(server, 'investigator');
     await logInThroughUi(page, server.url, account.username, account.password);
     await page.locator('.shell-header .language-switcher select').selectOption('en');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();

@@ -2,19 +2,20 @@
 // link, finds the case by searching in Cyrillic; then a colleague who is not a member cannot open it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logInThroughUi, newContext, startTragServer, type TragServer } from './browser-harness';
+import {
+  launchBrowser,
+  logInThroughUi,
+  newContext,
+  startTragServer,
+  type TragServer,
+  demoAccount,
+} from './browser-harness';
 
 let server: TragServer;
 let browser: Browser;
 
-function demoAccount(role: string): { username: string; password: string } {
-  const match = new RegExp(`^\\s*${role}\\s+(\\S+)\\s+password: (\\S+)`, 'm').exec(server.output());
-  if (!match) throw new Error(`No demo account for ${role} in the server output:\n${server.output()}`);
-  return { username: match[1]!, password: match[2]! };
-}
-
 async function signIn(page: Page, role: string) {
-  const account = demoAccount(role);
+  const account = demoAccount(server, role);
   await logInThroughUi(page, server.url, account.username, account.password);
   // Demo users have their own saved language; use English for the selectors below (also saves it to the profile).
   await page.locator('.shell-header .language-switcher select').selectOption('en');

@@ -14,18 +14,13 @@ import {
   REPO_ROOT,
   startTragServer,
   type TragServer,
+  demoAccount,
 } from './browser-harness';
 
 const WARC = path.join(REPO_ROOT, 'packages/core/src/evidence/fixtures/oglas.warc');
 
 let server: TragServer;
 let browser: Browser;
-
-function demoAccount(role: string): { username: string; password: string } {
-  const match = new RegExp(`^\\s*${role}\\s+(\\S+)\\s+password: (\\S+)`, 'm').exec(server.output());
-  if (!match) throw new Error(`No demo account for ${role} in the server output:\n${server.output()}`);
-  return { username: match[1]!, password: match[2]! };
-}
 
 beforeAll(async () => {
   server = await startTragServer({ demo: true });
@@ -41,7 +36,7 @@ describe('recruitment tab', () => {
   it('imports a file, shows a flagged item with highlights, and adds a shared phone to the case', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    const account = demoAccount('investigator');
+    const account = demoAccount(server, 'investigator');
     await logInThroughUi(page, server.url, account.username, account.password);
     await page.locator('.shell-header .language-switcher select').selectOption('en');
     await page.getByRole('link', { name: 'Dashboard' }).waitFor();

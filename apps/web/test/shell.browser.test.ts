@@ -3,16 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, startTragServer, type TragServer } from './browser-harness';
+import { launchBrowser, newContext, startTragServer, type TragServer, demoAccount } from './browser-harness';
 
 let server: TragServer;
 let browser: Browser;
-
-function demoAccount(role: string): { username: string; password: string } {
-  const match = new RegExp(`^\\s*${role}\\s+(\\S+)\\s+password: (\\S+)`, 'm').exec(server.output());
-  if (!match) throw new Error(`No demo account for ${role} in the server output`);
-  return { username: match[1]!, password: match[2]! };
-}
 
 async function fillLogin(page: Page, username: string, password: string) {
   await page.goto(`${server.url}/login`);
@@ -54,14 +48,14 @@ afterAll(async () => {
 describe('sign-in and shell in the browser', () => {
   it('says clearly when the password is wrong and stays on the login page', async () => {
     const page = await (await newContext(browser)).newPage();
-    await fillLogin(page, demoAccount('analyst').username, 'not-the-right-password');
+    await fillLogin(page, demoAccount(server, 'analyst').username, 'not-the-right-password');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('The username or password is wrong');
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.context().close();
   });
 
   it('asks for the 6-digit code when two-factor authentication is on', async () => {
-    const account = demoAccount('trainer');
+    const account = demoAccount(server, 'trainer');
     const context = await newContext(browser);
     const page = await context.newPage();
     await fillLogin(page, account.username, account.password);
@@ -85,7 +79,7 @@ describe('sign-in and shell in the browser', () => {
   });
 
   it('keeps the chosen language in the profile, so it follows the user to another browser', async () => {
-    const account = demoAccount('prosecutor');
+    const account = demoAccount(server, 'prosecutor');
     const context = await newContext(browser);
     const page = await context.newPage();
     await fillLogin(page, account.username, account.password);
@@ -109,7 +103,7 @@ describe('sign-in and shell in the browser', () => {
   });
 
   it('can be used from the keyboard: the skip link moves focus to the page content', async () => {
-    const account = demoAccount('analyst');
+    const account = demoAccount(server, 'analyst');
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);
