@@ -1,22 +1,12 @@
 // Builds the web UI into apps/web/dist. With --if-stale, skips the build when dist is newer than every source file.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { newestMtime } from '../apps/cli/bin/compiled-entry.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const webDir = join(root, 'apps/web');
 const distIndex = join(webDir, 'dist/index.html');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    const full = join(dir, entry.name);
-    const t = entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs;
-    if (t > newest) newest = t;
-  }
-  return newest;
-}
 
 const ifStale = process.argv.includes('--if-stale');
 if (ifStale && existsSync(distIndex)) {

@@ -2,6 +2,7 @@
 // run by plain Node without the tsx loader — so memory and latency figures are those of `npm start`.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { COMPILED_ENTRY, SERVER_NODE_FLAGS } from '../../apps/cli/bin/compiled-entry.js';
 
 const repoRoot = path.resolve(new URL('../..', import.meta.url).pathname);
 
@@ -9,6 +10,5 @@ const repoRoot = path.resolve(new URL('../..', import.meta.url).pathname);
 export function compiledTrag(): string[] {
   const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/build-server.mjs')], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('building the server failed');
-  // The same young-generation cap as apps/cli/bin/trag.js and `npm start`.
-  return ['--max-semi-space-size=4', path.join(repoRoot, 'apps/cli/dist/trag.mjs')];
+  return [...SERVER_NODE_FLAGS, COMPILED_ENTRY];
 }

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const COMPILED_ENTRY = path.join(REPO_ROOT, 'apps/cli/dist/trag.mjs');
+/** Node flags the server runs with (also on the first line of bin/trag.js and in `npm start`): see docs/operations.md. */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
 export const SOURCE_DIRS = [
   'packages/contracts/src',
   'packages/db/src',
@@ -16,9 +18,14 @@ export const SOURCE_DIRS = [
   'apps/cli/src',
 ];
 
-function newestMtime(dir) {
+/**
+ * The newest modification time of the files under `dir` that go into a build: tests, node_modules and build output
+ * are left out. Shared with scripts/build-web.mjs.
+ */
+export function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
     else if (!entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
