@@ -20,7 +20,8 @@
 //
 // Allowed means any status except 401, 403, 404 and 5xx. Denied means 403 or 404 (need-to-know hides cases
 // behind 404). Anonymous callers must get 401 on every non-public route.
-import type { Role } from '@trag/core/shared';
+import { actorFromUser } from '@trag/core/identity';
+import type { Actor, Role } from '@trag/core/shared';
 import type { TestApp, TestUser } from '../../src/testing';
 
 export type Membership = 'lead' | 'member' | 'none';
@@ -83,3 +84,16 @@ export const ALL_ROLES: readonly Role[] = [
   'trainee',
   'administrator',
 ];
+
+/** The fixture case's first lead, as an actor for calling core services directly when a probe needs data. */
+export async function caseLead(fx: AccessFixture): Promise<Actor> {
+  const row = await fx.t.database.db
+    .selectFrom('case_members')
+    .innerJoin('users', 'users.id', 'case_members.user_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.agency_id', 'users.unit_id', 'users.role'])
+    .where('case_members.case_id', '=', fx.case.id)
+    .where('case_members.case_role', '=', 'lead')
+    .orderBy('case_members.added_at')
+    .executeTakeFirstOrThrow();
+  return actorFromUser(row, 'system', null);
+}

@@ -5,8 +5,7 @@
 // which "member" (investigator) and "lead" both have. No system role gets past a case it is not a member of.
 // Trace routes get a saved trace (made by the case lead on the empty fixture case).
 import { CryptoService } from '@trag/core/crypto';
-import type { Actor } from '@trag/core/shared';
-import type { AccessFixture, AccessTable } from './access-table';
+import { caseLead, type AccessFixture, type AccessTable } from './access-table';
 
 const member = { roles: 'all', membership: 'member' } as const;
 const ADDRESS = '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa';
@@ -19,27 +18,6 @@ const TRACE = {
   maxNodes: 50,
 } as const;
 const TAGS = `address,label,category,source\n${ADDRESS},Matrix tag,exchange,matrix\n`;
-
-async function caseLead(fx: AccessFixture): Promise<Actor> {
-  const row = await fx.t.database.db
-    .selectFrom('case_members')
-    .innerJoin('users', 'users.id', 'case_members.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.agency_id', 'users.unit_id', 'users.role'])
-    .where('case_members.case_id', '=', fx.case.id)
-    .where('case_members.case_role', '=', 'lead')
-    .orderBy('case_members.added_at')
-    .executeTakeFirstOrThrow();
-  return {
-    userId: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    agencyId: row.agency_id,
-    unitId: row.unit_id,
-    role: row.role as Actor['role'],
-    ip: null,
-    via: 'system',
-  };
-}
 
 const traces = new Map<string, Promise<string>>();
 

@@ -6,35 +6,13 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { EvidenceService } from '@trag/core/evidence';
-import type { Actor } from '@trag/core/shared';
-import type { AccessFixture, AccessTable } from './access-table';
+import { caseLead, type AccessFixture, type AccessTable } from './access-table';
 
 const member = { roles: 'all', membership: 'member' } as const;
 const BOUNDARY = '----trag-matrix';
 const PHOTO = fileURLToPath(new URL('../../../../packages/core/src/evidence/fixtures/exif-photo.jpg', import.meta.url));
 
 const items = new Map<string, Promise<{ itemId: string; imageId: string; exportId: string }>>();
-
-async function caseLead(fx: AccessFixture): Promise<Actor> {
-  const row = await fx.t.database.db
-    .selectFrom('case_members')
-    .innerJoin('users', 'users.id', 'case_members.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.agency_id', 'users.unit_id', 'users.role'])
-    .where('case_members.case_id', '=', fx.case.id)
-    .where('case_members.case_role', '=', 'lead')
-    .orderBy('case_members.added_at')
-    .executeTakeFirstOrThrow();
-  return {
-    userId: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    agencyId: row.agency_id,
-    unitId: row.unit_id,
-    role: row.role as Actor['role'],
-    ip: null,
-    via: 'system',
-  };
-}
 
 /** One evidence item and one export in the fixture case, made by its lead. */
 function evidenceIn(fx: AccessFixture) {

@@ -8,33 +8,11 @@
 import { Readable } from 'node:stream';
 import { EvidenceService } from '@trag/core/evidence';
 import { RecruitmentService } from '@trag/core/recruitment';
-import type { Actor } from '@trag/core/shared';
-import type { AccessFixture, AccessTable } from './access-table';
+import { caseLead, type AccessFixture, type AccessTable } from './access-table';
 
 const member = { roles: 'all', membership: 'member' } as const;
 const AD =
   'Posao u Njemačkoj, plata 2000 EUR mjesečno, smještaj i put plaćeni, pasoš čuvamo mi. Zovite +381 64 111 2222';
-
-async function caseLead(fx: AccessFixture): Promise<Actor> {
-  const row = await fx.t.database.db
-    .selectFrom('case_members')
-    .innerJoin('users', 'users.id', 'case_members.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.agency_id', 'users.unit_id', 'users.role'])
-    .where('case_members.case_id', '=', fx.case.id)
-    .where('case_members.case_role', '=', 'lead')
-    .orderBy('case_members.added_at')
-    .executeTakeFirstOrThrow();
-  return {
-    userId: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    agencyId: row.agency_id,
-    unitId: row.unit_id,
-    role: row.role as Actor['role'],
-    ip: null,
-    via: 'system',
-  };
-}
 
 interface Imported {
   itemId: string;
