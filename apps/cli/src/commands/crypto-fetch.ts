@@ -4,9 +4,9 @@
 import type { Command } from 'commander';
 import { chainConnectorsFromEnv, CryptoService } from '@trag/core/crypto';
 import { invalid } from '@trag/core/shared';
-import { withCoreContext } from '../cli-context';
+import { actingUserAndCase, withCoreContext } from '../cli-context';
 import { action } from '../output';
-import { cryptoActorAndCase, parseWatch, printImport } from './crypto-import-blocks';
+import { parseWatch, printImport } from './crypto-import-blocks';
 
 interface Options {
   as: string;
@@ -52,7 +52,7 @@ export function registerCryptoFetch(crypto: Command): void {
               : 'No Bitcoin Core node is configured: set TRAG_BITCOIN_RPC_URL and TRAG_BITCOIN_RPC_USER/PASSWORD.',
           );
         await withCoreContext(async (ctx) => {
-          const { actor, caseId } = await cryptoActorAndCase(ctx, options.as, caseRef);
+          const { actor, caseId } = await actingUserAndCase(ctx, options.as, caseRef);
           const service = new CryptoService(ctx);
           const summary = options.address
             ? await service.fetchFromConnector(actor, caseId, connector, {

@@ -5,30 +5,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { CryptoService, type ImportSummary } from '@trag/core/crypto';
-import { EvidenceService } from '@trag/core/evidence';
-import { actorFromUser, UserService } from '@trag/core/identity';
-import { invalid, systemActor, type Actor, type CoreContext } from '@trag/core/shared';
-import { withCoreContext } from '../cli-context';
+import { invalid } from '@trag/core/shared';
+import { actingUserAndCase, withCoreContext } from '../cli-context';
 import { action } from '../output';
-
-/** The named user as an actor, and the case they mean (id or reference, among their cases). */
-export async function cryptoActorAndCase(ctx: CoreContext, username: string, caseRef: string) {
-  const user = await new UserService(ctx).getByUsername(systemActor(), username);
-  const actor: Actor = actorFromUser(
-    {
-      id: user.id,
-      username: user.username,
-      display_name: user.displayName,
-      agency_id: user.agencyId,
-      unit_id: user.unitId,
-      role: user.role,
-    },
-    'system',
-    null,
-  );
-  const caseId = await new EvidenceService(ctx).resolveCase(actor, caseRef);
-  return { actor, caseId };
-}
 
 export function printImport(summary: ImportSummary, json: boolean | undefined): void {
   if (json) {
@@ -74,7 +53,7 @@ export function registerCryptoImportBlocks(crypto: Command): void {
         ) => {
           const watch = parseWatch(options.watch, options.all);
           await withCoreContext(async (ctx) => {
-            const { actor, caseId } = await cryptoActorAndCase(ctx, options.as, caseRef);
+            const { actor, caseId } = await actingUserAndCase(ctx, options.as, caseRef);
             const service = new CryptoService(ctx);
             for (const file of files) {
               const data = await fs.readFile(file).catch(() => {

@@ -6,10 +6,9 @@ import { mkdtempSync, promises as fs, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { actorFromUser, UserService } from '@trag/core/identity';
 import { EvidenceService, formatFingerprint, timestampAuthorityFromEnv, zipFolder } from '@trag/core/evidence';
-import { invalid, systemActor } from '@trag/core/shared';
-import { withCoreContext } from '../cli-context';
+import { invalid } from '@trag/core/shared';
+import { actingUserAndCase, withCoreContext } from '../cli-context';
 import { action } from '../output';
 
 interface Options {
@@ -47,21 +46,8 @@ export function registerEvidenceAdd(evidence: Command): void {
           throw invalid('evidence_exhibit_single', '--exhibit can only be used with a single file.');
         }
         await withCoreContext(async (ctx) => {
-          const user = await new UserService(ctx).getByUsername(systemActor(), options.as);
-          const actor = actorFromUser(
-            {
-              id: user.id,
-              username: user.username,
-              display_name: user.displayName,
-              agency_id: user.agencyId,
-              unit_id: user.unitId,
-              role: user.role,
-            },
-            'system',
-            null,
-          );
+          const { actor, caseId } = await actingUserAndCase(ctx, options.as, caseRef);
           const service = new EvidenceService(ctx, { tsa: timestampAuthorityFromEnv(process.env) });
-          const caseId = await service.resolveCase(actor, caseRef);
           const results = [];
           for (const file of files) {
             const stat = await fs.stat(file).catch(() => null);

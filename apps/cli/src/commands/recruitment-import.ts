@@ -7,10 +7,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { EvidenceService } from '@trag/core/evidence';
-import { actorFromUser, UserService } from '@trag/core/identity';
 import { IMPORT_FORMATS, RecruitmentService, type ImportFormat, type ImportOutcome } from '@trag/core/recruitment';
-import { invalid, systemActor, type Actor, type CoreContext } from '@trag/core/shared';
-import { withCoreContext } from '../cli-context';
+import { invalid, type Actor, type CoreContext } from '@trag/core/shared';
+import { actingUserAndCase, withCoreContext } from '../cli-context';
 import { action } from '../output';
 
 interface Options {
@@ -81,20 +80,7 @@ export function registerRecruitmentImport(group: Command): void {
         }
         const mode = options.skipBad ? 'skip_bad' : 'all_or_nothing';
         await withCoreContext(async (ctx) => {
-          const user = await new UserService(ctx).getByUsername(systemActor(), options.as);
-          const actor = actorFromUser(
-            {
-              id: user.id,
-              username: user.username,
-              display_name: user.displayName,
-              agency_id: user.agencyId,
-              unit_id: user.unitId,
-              role: user.role,
-            },
-            'system',
-            null,
-          );
-          const caseId = await new EvidenceService(ctx).resolveCase(actor, caseRef);
+          const { actor, caseId } = await actingUserAndCase(ctx, options.as, caseRef);
           const controller = new AbortController();
           const onSigint = () => controller.abort();
           process.once('SIGINT', onSigint);

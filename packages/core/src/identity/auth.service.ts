@@ -64,6 +64,24 @@ export function actorFromUser(
   };
 }
 
+/** The same actor from a user as UserService returns it (camelCase, as the API shows users). */
+export function actorFromUserView(
+  user: Pick<identity.User, 'id' | 'username' | 'displayName' | 'agencyId' | 'unitId' | 'role'>,
+  via: Actor['via'],
+  ip: string | null,
+): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    agencyId: user.agencyId,
+    unitId: user.unitId,
+    role: user.role,
+    ip,
+    via,
+  };
+}
+
 export class AuthService {
   private readonly users: UserRepository;
   private readonly agencies: AgencyRepository;

@@ -3,6 +3,7 @@ export {
   AuthService,
   normalizeUsername,
   actorFromUser,
+  actorFromUserView,
   type Authentication,
   type LoginInput,
   type LoginResult,

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CaseAccess } from '@trag/core/cases';
-import { actorFromUser, UserService } from '@trag/core/identity';
+import { actorFromUserView, UserService } from '@trag/core/identity';
 import { JobService, JobWorker, type JobContext, type JobView } from '@trag/core/platform';
 import { AppError, invalid, systemActor, type Actor, type CoreContext } from '@trag/core/shared';
 import { IMPORT_ENCODINGS, IMPORT_FORMATS, type ColumnMapping } from './item-importer';
@@ -101,18 +101,7 @@ export class ImportJobService {
       if (user.disabled) {
         throw new AppError('forbidden', 'user_disabled', 'The user who started this import has been disabled.');
       }
-      const actor = actorFromUser(
-        {
-          id: user.id,
-          username: user.username,
-          display_name: user.displayName,
-          agency_id: user.agencyId,
-          unit_id: user.unitId,
-          role: user.role,
-        },
-        'system',
-        null,
-      );
+      const actor = actorFromUserView(user, 'system', null);
       // Progress writes are chained (in order) and throttled to whole percents.
       let last = '';
       let chain = Promise.resolve();
