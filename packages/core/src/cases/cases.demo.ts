@@ -2,7 +2,7 @@
 // agencies, entities, links, notes and tasks, and one phone number shared by two cases with different members, so
 // that the demo shows a hit (non-member sees only "exists, who to contact") next to a member's link.
 // Every name, number, account and address below is invented for the demo; titles start with "DEMO".
-import type { IdentityDemo } from '@trag/core/identity';
+import { demoActorOfRole, type IdentityDemo } from '@trag/core/identity';
 import type { Actor } from '../shared/actor';
 import type { CoreContext } from '../shared/context';
 import { CaseService } from './case.service';
@@ -17,21 +17,6 @@ export interface CasesDemo {
 
 const SYNTHETIC = '> Synthetic demo data: every person, number, account and company in this case is invented.\n\n';
 const SHARED_PHONE = '+387 61 555 012';
-
-function actorOf(demo: IdentityDemo, role: string): Actor {
-  const account = demo.accounts.find((a) => a.role === role);
-  if (!account) throw new Error(`The identity demo has no ${role} account.`);
-  return {
-    userId: account.userId,
-    username: account.username,
-    displayName: account.displayName,
-    agencyId: account.agencyId,
-    unitId: null,
-    role: account.role,
-    ip: null,
-    via: 'session',
-  };
-}
 
 function unitId(demo: IdentityDemo, name: string): string {
   for (const agency of demo.agencies) {
@@ -61,10 +46,10 @@ async function addEntities(
 export async function loadCasesDemo(ctx: CoreContext, identityDemo: IdentityDemo): Promise<CasesDemo> {
   const caseService = new CaseService(ctx);
   const entities = new EntityService(ctx);
-  const investigator = actorOf(identityDemo, 'investigator'); // BA police
-  const analyst = actorOf(identityDemo, 'analyst'); // RS police
-  const prosecutor = actorOf(identityDemo, 'prosecutor'); // ME prosecution
-  const socialWorker = actorOf(identityDemo, 'social_worker'); // MK social work
+  const investigator = demoActorOfRole(identityDemo, 'investigator'); // BA police
+  const analyst = demoActorOfRole(identityDemo, 'analyst'); // RS police
+  const prosecutor = demoActorOfRole(identityDemo, 'prosecutor'); // ME prosecution
+  const socialWorker = demoActorOfRole(identityDemo, 'social_worker'); // MK social work
   const out: CasesDemo['cases'] = [];
 
   // 1. Labour exploitation: construction workers from BA and RS recruited through Facebook ads for Germany.

@@ -5,8 +5,7 @@
 import { Readable } from 'node:stream';
 import type { CasesDemo } from '@trag/core/cases';
 import { CaseService, EntityService } from '@trag/core/cases';
-import type { IdentityDemo } from '@trag/core/identity';
-import { AgencyService } from '@trag/core/identity';
+import { AgencyService, demoActorOfRole, type IdentityDemo } from '@trag/core/identity';
 import type { Actor, CoreContext } from '@trag/core/shared';
 import { buildPartnerCard } from './partner-card';
 import { CooperationService } from './cooperation.service';
@@ -17,21 +16,6 @@ export interface CooperationDemo {
 }
 
 const SYNTHETIC = '> Synthetic demo data: every person, number and account here is invented.\n\n';
-
-function actorOf(demo: IdentityDemo, role: string): Actor {
-  const account = demo.accounts.find((a) => a.role === role);
-  if (!account) throw new Error(`The identity demo has no ${role} account.`);
-  return {
-    userId: account.userId,
-    username: account.username,
-    displayName: account.displayName,
-    agencyId: account.agencyId,
-    unitId: null,
-    role: account.role,
-    ip: null,
-    via: 'session',
-  };
-}
 
 /** The local operator acting as an agency's cooperation officer while the demo is loaded. */
 const officerOf = (agencyId: string): Actor => ({
@@ -51,8 +35,8 @@ export async function loadCooperationDemo(
 ): Promise<CooperationDemo | null> {
   const labour = demo.cases?.cases.find((c) => c.key === 'labour');
   if (!labour) return null;
-  const sarajevo = actorOf(demo.identity, 'investigator'); // BA police, lead of Operation Skela
-  const belgrade = actorOf(demo.identity, 'analyst'); // RS police
+  const sarajevo = demoActorOfRole(demo.identity, 'investigator'); // BA police, lead of Operation Skela
+  const belgrade = demoActorOfRole(demo.identity, 'analyst'); // RS police
   const service = new CooperationService(ctx);
   const agencies = new AgencyService(ctx);
 

@@ -7,7 +7,8 @@ import { Readable } from 'node:stream';
 import path from 'node:path';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Actor, Role } from '../shared/actor';
+import { demoActor } from '../identity/identity.demo';
+import type { Role } from '../shared/actor';
 import type { CoreContext } from '../shared/context';
 import { EvidenceService } from './evidence.service';
 import { zipFolder } from './zip-archive';
@@ -29,19 +30,6 @@ export interface EvidenceDemo {
   caseId: string;
   itemIds: string[];
   exportId: string;
-}
-
-function actorOf(account: DemoAccountLike): Actor {
-  return {
-    userId: account.userId,
-    username: account.username,
-    displayName: account.displayName,
-    agencyId: account.agencyId,
-    unitId: null,
-    role: account.role,
-    ip: null,
-    via: 'system',
-  };
 }
 
 const ADVERT_HTML = `<!DOCTYPE html>
@@ -112,7 +100,7 @@ export async function loadEvidenceDemo(ctx: CoreContext, demo: EvidenceDemoConte
   const analystAccount = find('analyst');
   const labourCase = demo.cases?.cases.find((c) => c.key === 'labour');
   if (!inv || !labourCase) return null;
-  const investigator = actorOf(inv);
+  const investigator = demoActor(inv, 'system');
   const service = new EvidenceService(ctx);
   const caseId = labourCase.id;
   const common = { legalBasis: 'DEMO order KPS-DEMO-117/26', location: 'DEMO Police Administration Sarajevo' };
@@ -166,7 +154,7 @@ export async function loadEvidenceDemo(ctx: CoreContext, demo: EvidenceDemoConte
     Readable.from([Buffer.from(STATEMENT_CSV, 'utf8')]),
   );
 
-  if (analystAccount) await service.view(actorOf(analystAccount), chatId);
+  if (analystAccount) await service.view(demoActor(analystAccount, 'system'), chatId);
   await service.recordEvent(investigator, advert.id, {
     event: 'sealed',
     reference: 'DEMO seal 0042',

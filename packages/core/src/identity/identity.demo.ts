@@ -1,7 +1,7 @@
 // The identity part of the SYNTHETIC demo workspace: invented agencies in the four countries and one account per
 // role. Every name here is made up and marked "DEMO"; the passwords are printed by `npm start` in demo mode only.
 import type { identity } from '@trag/contracts';
-import { systemActor, type AgencyKind, type Role } from '../shared/actor';
+import { systemActor, type Actor, type AgencyKind, type Role } from '../shared/actor';
 import type { CoreContext } from '../shared/context';
 import { AgencyService } from './agency.service';
 import { UserService } from './user.service';
@@ -24,6 +24,30 @@ export interface IdentityDemoAccount {
 export interface IdentityDemo {
   agencies: DemoAgency[];
   accounts: IdentityDemoAccount[];
+}
+
+/** A demo account as the actor other domains' demo parts act as (no unit). */
+export function demoActor(
+  account: Pick<IdentityDemoAccount, 'role' | 'username' | 'userId' | 'agencyId' | 'displayName'>,
+  via: Actor['via'] = 'session',
+): Actor {
+  return {
+    userId: account.userId,
+    username: account.username,
+    displayName: account.displayName,
+    agencyId: account.agencyId,
+    unitId: null,
+    role: account.role,
+    ip: null,
+    via,
+  };
+}
+
+/** The demo account of a role as an actor; the identity demo has one per role. */
+export function demoActorOfRole(demo: Pick<IdentityDemo, 'accounts'>, role: string): Actor {
+  const account = demo.accounts.find((a) => a.role === role);
+  if (!account) throw new Error(`The identity demo has no ${role} account.`);
+  return demoActor(account);
 }
 
 const AGENCIES: Array<{

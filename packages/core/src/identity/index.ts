@@ -18,6 +18,8 @@ export { generateTotp } from './totp';
 export { canManageAgency, canReadAgencyUsers } from './identity.policy';
 export {
   loadIdentityDemo,
+  demoActor,
+  demoActorOfRole,
   demoPassword,
   type IdentityDemo,
   type IdentityDemoAccount,

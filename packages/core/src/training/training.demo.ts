@@ -4,7 +4,7 @@
 // touches the demo cases. A second, open session "DEMO Module 6" holds the four hands-on exercises on sandbox data;
 // one trainee has solved the ads exercise and answered the wallet exercise wrongly (the decoy exchange), so the
 // trainer's results table and the feedback are visible at once; the other two wait for whoever joins.
-import type { IdentityDemo } from '../identity';
+import { demoActor, type IdentityDemo } from '../identity';
 import type { Actor } from '../shared/actor';
 import type { CoreContext } from '../shared/context';
 import { generateWalletTrace } from './exercise-material';
@@ -16,19 +16,6 @@ export interface TrainingDemo {
   code: string;
   exerciseSessionId: string;
   exerciseCode: string;
-}
-
-function actorOf(account: IdentityDemo['accounts'][number]): Actor {
-  return {
-    userId: account.userId,
-    username: account.username,
-    displayName: account.displayName,
-    agencyId: account.agencyId,
-    unitId: null,
-    role: account.role,
-    ip: null,
-    via: 'system',
-  };
 }
 
 /** Plays an attempt choosing, at each decision point, the choice whose id is in `pick` or else the first. */
@@ -49,7 +36,7 @@ export async function loadTrainingDemo(
   const traineeAccount = demo.identity.accounts.find((a) => a.role === 'trainee');
   if (!trainerAccount || !traineeAccount) return null;
   const service = new TrainingService(ctx);
-  const trainer = actorOf(trainerAccount);
+  const trainer = demoActor(trainerAccount, 'system');
   const scenarios = await service.listScenarios(trainer);
   const flagship = scenarios.find((s) => s.slug === 'labour-exploitation-interview');
   const child = scenarios.find((s) => s.slug === 'child-victim-guardian');
@@ -62,14 +49,22 @@ export async function loadTrainingDemo(
     scenarioIds: [flagship.id, child.id],
   });
   const trainees: Array<{ actor: Actor; name: string; pick: string[] }> = [
-    { actor: actorOf(traineeAccount), name: 'Arben (DEMO)', pick: [] },
+    { actor: demoActor(traineeAccount, 'system'), name: 'Arben (DEMO)', pick: [] },
     {
-      actor: { ...actorOf(traineeAccount), userId: `demo-trainee-2-${session.id}`, username: 'demo.trainee2' },
+      actor: {
+        ...demoActor(traineeAccount, 'system'),
+        userId: `demo-trainee-2-${session.id}`,
+        username: 'demo.trainee2',
+      },
       name: 'Jelena (DEMO)',
       pick: ['opening.0.c-1', 'promises.0.c-1', 'distress.0.c-1'],
     },
     {
-      actor: { ...actorOf(traineeAccount), userId: `demo-trainee-3-${session.id}`, username: 'demo.trainee3' },
+      actor: {
+        ...demoActor(traineeAccount, 'system'),
+        userId: `demo-trainee-3-${session.id}`,
+        username: 'demo.trainee3',
+      },
       name: 'Nikola (DEMO)',
       pick: ['companion.0.c-1'],
     },

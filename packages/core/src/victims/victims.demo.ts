@@ -5,7 +5,8 @@
 // interview is planned with the trauma-informed checklist; a break-glass read waits for the social worker. A 2025
 // caseload of pseudonymous records feeds the k-anonymised statistics page.
 import { CaseService } from '../cases';
-import type { Actor, Role } from '../shared/actor';
+import { demoActor } from '../identity/identity.demo';
+import type { Role } from '../shared/actor';
 import { fixedClock } from '../shared/clock';
 import type { CoreContext } from '../shared/context';
 import type { Classification } from './field-groups';
@@ -25,19 +26,6 @@ interface DemoAccountLike {
 export interface VictimsDemo {
   caseId: string;
   recordIds: string[];
-}
-
-function actorOf(account: DemoAccountLike): Actor {
-  return {
-    userId: account.userId,
-    username: account.username,
-    displayName: account.displayName,
-    agencyId: account.agencyId,
-    unitId: null,
-    role: account.role,
-    ip: null,
-    via: 'system',
-  };
 }
 
 const c = (v: Partial<Classification>): Classification => ({
@@ -60,9 +48,9 @@ export async function loadVictimsDemo(
   const pros = find('prosecutor');
   const sup = find('supervisor');
   if (!inv || !sw || !pros || !sup) return null;
-  const investigator = actorOf(inv);
-  const socialWorker = actorOf(sw);
-  const supervisor = actorOf(sup);
+  const investigator = demoActor(inv, 'system');
+  const socialWorker = demoActor(sw, 'system');
+  const supervisor = demoActor(sup, 'system');
   const protection = victimProtectionFor(ctx, { allowGeneratedKey: true });
 
   const cases = new CaseService(ctx);
