@@ -1,17 +1,8 @@
 // The PDF report of a saved trace: seed, method and heuristics in plain language, a picture of the flow (addresses
 // in columns by hop), the per-path table, exchanges reached, tags with their sources, and how to reproduce it.
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { newPdf, pdfToBuffer } from '../shared/pdf-document';
 import type { SavedTrace } from './crypto.service';
 import { isTxNode } from './flow-record';
-
-const FONTS = [
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-  [
-    '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
-    '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
-  ],
-] as const;
 
 export const METHOD_TEXT: Record<string, string> = {
   fifo:
@@ -32,16 +23,7 @@ export function renderTraceReport(
   saved: SavedTrace,
   meta: { caseTitle: string; generatedAt: string },
 ): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Trace: ${saved.title}`, Producer: 'Trag' } });
-  const fonts = FONTS.find(([r, b]) => existsSync(r) && existsSync(b));
-  doc.registerFont('body', fonts ? fonts[0] : 'Helvetica');
-  doc.registerFont('bold', fonts ? fonts[1] : 'Helvetica-Bold');
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const doc = newPdf(`Trace: ${saved.title}`, { margin: 48 });
   const r = saved.result;
   const req = saved.request;
   const seed =
@@ -159,6 +141,5 @@ export function renderTraceReport(
         `. Parameters: ${JSON.stringify(saved.request)}. Result SHA-256 (canonical JSON): ${saved.resultSha256}. ` +
         'Re-running the saved trace in Trag recomputes it on the same data and compares this hash.',
     );
-  doc.end();
-  return done;
+  return pdfToBuffer(doc);
 }

@@ -3,7 +3,7 @@
 import type { BundleManifest } from './bundle-format';
 import type { CustodyEntry } from './custody-ledger';
 import { formatFingerprint } from './agency-keys';
-import { newPdf, pdfToBuffer } from './pdf-document';
+import { newPdf, pdfToBuffer } from '../shared/pdf-document';
 
 export interface ExhibitReportInput {
   manifest: BundleManifest;

@@ -5,7 +5,7 @@
 // offence; what identifies the custodian or the system; why preservation is necessary; that a mutual assistance
 // request will follow. Check the wording against the official text before relying on it: this repository holds
 // no copy of the Convention.
-import { newPdf, pdfToBuffer } from './pdf-document';
+import { newPdf, pdfToBuffer } from '../shared/pdf-document';
 
 export interface PreservationRequestData {
   reference: string;

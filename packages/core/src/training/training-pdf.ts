@@ -1,30 +1,7 @@
 // PDFs of a training session: the trainer's summary (group, scenarios, each participant's result, the group's
 // choices per decision point) and a certificate per participant who finished. Display names only; no case data.
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { newPdf, pdfToBuffer } from '../shared/pdf-document';
 import type { ProgressEntry, SessionDebrief } from './training.service';
-
-const FONTS = [
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-  [
-    '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
-    '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
-  ],
-] as const;
-
-function newDoc(title: string, layout: 'portrait' | 'landscape' = 'portrait') {
-  const doc = new PDFDocument({ size: 'A4', layout, margin: 50, info: { Title: title, Producer: 'Trag' } });
-  const fonts = FONTS.find(([r, b]) => existsSync(r) && existsSync(b));
-  doc.registerFont('body', fonts ? fonts[0] : 'Helvetica');
-  doc.registerFont('bold', fonts ? fonts[1] : 'Helvetica-Bold');
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  return { doc, done };
-}
 
 export interface SessionSummaryInput {
   title: string;
@@ -37,7 +14,7 @@ export interface SessionSummaryInput {
 }
 
 export function renderSessionSummary(input: SessionSummaryInput): Promise<Buffer> {
-  const { doc, done } = newDoc(`Training session — ${input.title}`);
+  const doc = newPdf(`Training session — ${input.title}`);
   doc.font('bold').fontSize(16).text(input.title);
   doc.font('body').fontSize(10).text(`${input.groupName} · ${input.language} · ${input.date}`);
   doc.moveDown().font('bold').fontSize(12).text('Results');
@@ -67,8 +44,7 @@ export function renderSessionSummary(input: SessionSummaryInput): Promise<Buffer
         doc.text(`${c.count} × ${c.text}${c.rule ? ` (${c.rule} ${c.score > 0 ? '+' : ''}${c.score})` : ''}`);
     }
   }
-  doc.end();
-  return done;
+  return pdfToBuffer(doc);
 }
 
 export interface CertificateInput {
@@ -81,7 +57,7 @@ export interface CertificateInput {
 }
 
 export function renderCertificate(input: CertificateInput): Promise<Buffer> {
-  const { doc, done } = newDoc(`Certificate — ${input.displayName}`, 'landscape');
+  const doc = newPdf(`Certificate — ${input.displayName}`, { layout: 'landscape' });
   doc.moveDown(3).font('bold').fontSize(28).text('Certificate of participation', { align: 'center' });
   doc.moveDown().font('body').fontSize(14).text('This certifies that', { align: 'center' });
   doc.moveDown(0.5).font('bold').fontSize(22).text(input.displayName, { align: 'center' });
@@ -93,6 +69,5 @@ export function renderCertificate(input: CertificateInput): Promise<Buffer> {
   doc.fontSize(12).text(input.groupName, { align: 'center' });
   doc.moveDown().fontSize(11).text(input.scenarioTitles.join(' · '), { align: 'center' });
   doc.moveDown(2).fontSize(11).text(`${input.issuer} — ${input.date}`, { align: 'center' });
-  doc.end();
-  return done;
+  return pdfToBuffer(doc);
 }

@@ -1,17 +1,8 @@
 // The referral letter for a provider who is not a Trag user: a PDF holding only what the person consented to share
 // (the listed field groups), the victim code, the service asked for, and verified helplines with their sources.
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { newPdf, pdfToBuffer } from '../shared/pdf-document';
 import { FIELD_DEFINITIONS, type FieldGroup, type GroupValues } from './field-groups';
 import type { Helpline } from './helplines';
-
-const FONTS = [
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-  [
-    '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
-    '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
-  ],
-] as const;
 
 export interface ReferralLetterInput {
   code: string;
@@ -26,16 +17,7 @@ export interface ReferralLetterInput {
 }
 
 export function renderReferralLetter(input: ReferralLetterInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Referral ${input.code}`, Producer: 'Trag' } });
-  const fonts = FONTS.find(([r, b]) => existsSync(r) && existsSync(b));
-  doc.registerFont('body', fonts ? fonts[0] : 'Helvetica');
-  doc.registerFont('bold', fonts ? fonts[1] : 'Helvetica-Bold');
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const doc = newPdf(`Referral ${input.code}`);
   doc.font('bold').fontSize(16).text(`Referral — ${input.code}`);
   doc.moveDown(0.5).font('body').fontSize(10);
   doc.text(`From: ${input.fromAgency}`);
@@ -68,6 +50,5 @@ export function renderReferralLetter(input: ReferralLetterInput): Promise<Buffer
     doc.font('body').fontSize(9);
     for (const h of input.helplines) doc.text(`${h.name}: ${h.phone}  (source: ${h.source})`);
   }
-  doc.end();
-  return done;
+  return pdfToBuffer(doc);
 }

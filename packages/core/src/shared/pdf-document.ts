@@ -1,5 +1,6 @@
-// Small helpers around pdfkit shared by the exhibit report and the preservation request: a Unicode font (so
-// Cyrillic and Albanian names print), and rendering to a Buffer.
+// pdfkit set up the same way for every PDF Trag writes (exhibit reports, preservation requests, trace reports,
+// referral letters, training summaries and certificates): a Unicode font (so Cyrillic and Albanian names print), and
+// rendering to a Buffer.
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 
@@ -11,8 +12,16 @@ const FONT_CANDIDATES = [
   ],
 ] as const;
 
-export function newPdf(title: string): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title, Producer: 'Trag' } });
+export function newPdf(
+  title: string,
+  options: { margin?: number; layout?: 'portrait' | 'landscape' } = {},
+): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: options.layout ?? 'portrait',
+    margin: options.margin ?? 50,
+    info: { Title: title, Producer: 'Trag' },
+  });
   const fonts = FONT_CANDIDATES.find(([regular, bold]) => existsSync(regular) && existsSync(bold));
   if (fonts) {
     doc.registerFont('body', fonts[0]);
@@ -25,6 +34,7 @@ export function newPdf(title: string): PDFKit.PDFDocument {
   return doc;
 }
 
+/** Ends the document and collects its bytes. */
 export function pdfToBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
