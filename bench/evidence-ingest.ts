@@ -11,10 +11,10 @@ import { once } from 'node:events';
 import { migrateToLatest } from '@trag/db';
 import { loadConfig } from '@trag/api/config';
 import { openDatabase } from '@trag/api/main';
-import { AgencyService, AuthService, UserService, actorFromUser } from '@trag/core/identity';
-import { CaseService } from '@trag/core/cases';
-import { systemActor, systemClock } from '@trag/core/shared';
+import { AuthService } from '@trag/core/identity';
+import { systemClock } from '@trag/core/shared';
 import { compiledTrag } from './support/compiled-server';
+import { createBenchInvestigator } from './support/bench-investigator';
 
 const MB = Number(process.argv[2] ?? 1024);
 const PORT = Number(process.argv[3] ?? 18520);
@@ -40,33 +40,8 @@ const config = loadConfig({ TRAG_DATA_DIR: dataDir });
 const database = openDatabase(config);
 await migrateToLatest(database);
 const ctx = { database, clock: systemClock, dataDir };
-const agency = await new AgencyService(ctx).create(systemActor(), {
-  name: 'Bench police',
-  country: 'BA',
-  kind: 'police',
-  requireTotp: false,
-});
-const user = await new UserService(ctx).create(systemActor(), {
-  agencyId: agency.id,
-  username: 'bench',
-  displayName: 'Bench',
-  role: 'investigator',
-  password: 'Amber-lantern-river-42',
-});
-const actor = actorFromUser(
-  {
-    id: user.id,
-    username: user.username,
-    display_name: user.displayName,
-    agency_id: user.agencyId,
-    unit_id: null,
-    role: user.role,
-  },
-  'token',
-  null,
-);
+const { actor, caseId } = await createBenchInvestigator(ctx, 'token');
 const token = (await new AuthService(ctx).createToken(actor, { name: 'bench' })).secret;
-const caseId = (await new CaseService(ctx).create(actor, { title: 'Bench case', type: 'other' })).id;
 await database.destroy();
 
 // 3. The server, as `trag serve` runs it.

@@ -7,10 +7,9 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDatabase, migrateToLatest } from '@trag/db';
-import { AgencyService, UserService, actorFromUser } from '@trag/core/identity';
-import { CaseService } from '@trag/core/cases';
 import { EvidenceService, zipFolder } from '@trag/core/evidence';
-import { systemActor, systemClock } from '@trag/core/shared';
+import { systemClock } from '@trag/core/shared';
+import { createBenchInvestigator } from './support/bench-investigator';
 
 const MESSAGES = Number(process.argv[2] ?? 100_000);
 const PHOTOS = Number(process.argv[3] ?? 200);
@@ -53,25 +52,7 @@ await zipFolder(exportDir, zip);
 const database = createDatabase({ sqlitePath: path.join(dir, 'trag.sqlite') });
 await migrateToLatest(database);
 const ctx = { database, clock: systemClock, dataDir: path.join(dir, 'data') };
-const agency = await new AgencyService(ctx).create(systemActor(), {
-  name: 'Bench police',
-  country: 'BA',
-  kind: 'police',
-  requireTotp: false,
-});
-const user = await new UserService(ctx).create(systemActor(), {
-  agencyId: agency.id,
-  username: 'bench',
-  displayName: 'Bench',
-  role: 'investigator',
-  password: 'Amber-lantern-river-42',
-});
-const actor = actorFromUser(
-  { id: user.id, username: 'bench', display_name: 'Bench', agency_id: agency.id, unit_id: null, role: user.role },
-  'system',
-  null,
-);
-const caseId = (await new CaseService(ctx).create(actor, { title: 'Bench case', type: 'other' })).id;
+const { actor, caseId } = await createBenchInvestigator(ctx);
 
 try {
   const rssBefore = process.memoryUsage().rss / 1024 / 1024;

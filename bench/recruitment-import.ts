@@ -9,11 +9,10 @@
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { createDatabase, migrateToLatest, type DialectName } from '@trag/db';
-import { CaseService } from '@trag/core/cases';
-import { AgencyService, UserService } from '@trag/core/identity';
 import { RecruitmentService } from '@trag/core/recruitment';
-import { systemActor, systemClock, type Actor } from '@trag/core/shared';
+import { systemClock } from '@trag/core/shared';
 import { createThrowAwayStore } from './support/scale-workspace';
+import { createBenchInvestigator } from './support/bench-investigator';
 
 const count = Number(process.argv[2] ?? 100_000);
 const engines = (process.argv[3] ?? 'sqlite,postgres').split(',') as DialectName[];
@@ -56,30 +55,7 @@ async function run(engine: DialectName, bytes: Buffer) {
   try {
     await migrateToLatest(database);
     const ctx = { database, clock: systemClock, dataDir: store.dataDir };
-    const agency = await new AgencyService(ctx).create(systemActor(), {
-      name: 'Bench police',
-      country: 'BA',
-      kind: 'police',
-      requireTotp: false,
-    });
-    const user = await new UserService(ctx).create(systemActor(), {
-      agencyId: agency.id,
-      username: 'bench',
-      displayName: 'Bench',
-      role: 'investigator',
-      password: 'Amber-lantern-river-42',
-    });
-    const actor: Actor = {
-      userId: user.id,
-      username: 'bench',
-      displayName: 'Bench',
-      agencyId: agency.id,
-      unitId: null,
-      role: 'investigator',
-      ip: null,
-      via: 'system',
-    };
-    const caseId = (await new CaseService(ctx).create(actor, { title: 'Bench', type: 'labour_exploitation' })).id;
+    const { actor, caseId } = await createBenchInvestigator(ctx);
     global.gc?.();
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => {
