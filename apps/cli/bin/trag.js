@@ -2,7 +2,7 @@
 // The `trag` command. Runs the compiled server (apps/cli/dist, built by `npm start`, `npm ci` and
 // scripts/build-server.mjs) when it is current, otherwise the TypeScript sources through tsx, so no build step is
 // ever required. TRAG_FROM_SOURCE=1 forces the sources. The young-generation cap (see docs/operations.md, "Memory")
-// keeps an idle server near 145 MiB instead of 170 MiB; `npm start` passes the same flag.
+// keeps an idle server near 155 MiB instead of ~180 MiB; `npm start` passes the same flag.
 import { pathToFileURL } from 'node:url';
 import { compiledEntryIfFresh } from './compiled-entry.js';
 
