@@ -5,7 +5,7 @@
 // [chars=1000]
 // Prints one JSON line per engine: wall seconds, this process's CPU seconds (PostgreSQL's own CPU is not in it),
 // peak RSS of this process (the whole import on SQLite; the client side on PostgreSQL), items and identifiers
-// stored, and the machine's load average.
+// stored, the machine's load average, and memory by phase (add NODE_OPTIONS=--expose-gc to see live data only).
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { createDatabase, migrateToLatest, type DialectName } from '@trag/db';
@@ -64,12 +64,41 @@ async function run(engine: DialectName, bytes: Buffer) {
     const cpuStart = process.cpuUsage();
     const started = performance.now();
     let analysedAt = 0;
+    // Memory by phase (MB): what the heap, zlib/Buffer memory and the whole process hold at 0/25/50/75/100 % of
+    // the analysis, when saving starts and at the end. With --expose-gc each sample follows a full collection, so
+    // it shows live data rather than what V8 has not collected yet.
+    const phases: Array<Record<string, number | string>> = [];
+    const sample = (phase: string) => {
+      global.gc?.();
+      const m = process.memoryUsage();
+      const mb = (n: number) => Math.round(n / 1e6);
+      phases.push({
+        phase,
+        rss: mb(m.rss),
+        heap: mb(m.heapUsed),
+        external: mb(m.external),
+        buffers: mb(m.arrayBuffers),
+      });
+    };
+    let nextQuarter = 0;
     const outcome = await new RecruitmentService(ctx).importItems(
       actor,
       caseId,
       { bytes, format: 'jsonl', mode: 'all_or_nothing', fileName: 'bench.jsonl' },
-      { onSaving: () => void (analysedAt = performance.now()) },
+      {
+        onProgress: (done, total) => {
+          if (done >= (total * nextQuarter) / 4) {
+            sample(`analysed ${Math.round((done / total) * 100)} %`);
+            while (done >= (total * nextQuarter) / 4) nextQuarter++;
+          }
+        },
+        onSaving: () => {
+          analysedAt = performance.now();
+          sample('saving');
+        },
+      },
     );
+    sample('done');
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuStart);
     clearInterval(sampler);
@@ -94,6 +123,7 @@ async function run(engine: DialectName, bytes: Buffer) {
         peak_rss_mb: Math.round(peak / 1e6),
         max_rss_mb_os: Math.round(process.resourceUsage().maxRSS / 1e3),
         load_average_1m: Number(loadavg()[0]!.toFixed(1)),
+        phases_mb: phases,
       }),
     );
   } finally {

@@ -124,6 +124,36 @@ describe('scoring from combinations', () => {
     );
     expect(results[3]!.indicators.map((i) => i.family)).not.toContain('network');
   });
+
+  it('gathers network signals item by item (as a large import does) with the same result as analyzeBatch', () => {
+    const base = (city: string, phone: string) =>
+      `Potrebne konobarice za rad u ${city}, odlični uslovi, plata redovna, javite se na broj ${phone} za više informacija o poslu`;
+    const repost =
+      'Hitno trebaju devojke za rad u inostranstvu, smeštaj i karta plaćeni, javite se na viber 061 234 567';
+    const texts = [
+      base('Beču', '+381 64 111 2222'),
+      repost,
+      base('Grazu', '+381 64 111 2222'),
+      'Sasvim drugi oglas: prodajem bicikl, 100 EUR',
+      // the same ad in Cyrillic folds to the same text: a repost, not a template with slots
+      'Хитно требају девојке за рад у иностранству, смештај и карта плаћени, јавите се на вибер 061 234 567',
+      repost,
+      base('Linzu', '+381 64 111 2222'),
+      'Kratko',
+    ];
+    const signals = analyzer.networkSignals(texts.length);
+    const each = texts.map((text, i) => analyzer.analyzeInto({ id: String(i), text }, signals, i));
+    signals.finish();
+    const gathered = each.map((r, i) => analyzer.withExtraHits(r, signals.hitsOf(i)));
+    const batch = analyzer.analyzeBatch(texts.map((text, i) => ({ id: String(i), text })));
+    expect(gathered).toEqual(batch);
+    const network = (i: number) => batch[i]!.indicators.filter((h) => h.family === 'network').map((h) => h.id);
+    expect(network(0)).toEqual(['net_shared_contact', 'net_template_slots']);
+    expect(network(1)).toEqual(expect.arrayContaining(['rec_same_text_reposted']));
+    expect(network(1)).not.toContain('net_template_slots');
+    expect(network(3)).toEqual([]);
+    expect(network(7)).toEqual([]);
+  });
 });
 
 describe('everyday Bosnian phrasing of a fishing ad', () => {

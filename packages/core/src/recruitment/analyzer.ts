@@ -1,11 +1,13 @@
 // Analysis of items: normalise → identify language → extract identifiers → match indicators → score, and for a
 // batch, network signals (shared contacts, template reuse). Pure: data in, data out; every score has its reasons.
-import { normalizeText, MAX_ANALYSED_LENGTH } from './normalize';
+import { createHash } from 'node:crypto';
+import { normalizeText, MAX_ANALYSED_LENGTH, type NormalizedText } from './normalize';
 import { identifyLanguage, type LanguageCode, type Script } from './language';
 import { extractIdentifiers, type ExtractedIdentifier, type IdentifierType } from './identifier-extractor';
 import { defaultLexicon, type IndicatorDefinition, type IndicatorFamily, type Lexicon } from './lexicon';
 import { IndicatorMatcher } from './indicator-matcher';
-import { findNearDuplicateGroups, type TemplateOptions } from './templates';
+import { groupSignatures, signItem, type TemplateOptions } from './templates';
+import { DEFAULT_MINHASH } from './minhash';
 
 export interface AnalysisInput {
   id: string;
@@ -85,7 +87,21 @@ export class RecruitmentAnalyzer {
 
   /** Analyses one item on its own (no network signals). */
   analyze(input: AnalysisInput): ItemAnalysis {
+    return this.analyzeNormalized(input, normalizeText(input.text));
+  }
+
+  /**
+   * Analyses one item of a collection and hands what network signals need of it to `signals` (at `index`),
+   * normalising the text once for both.
+   */
+  analyzeInto(input: AnalysisInput, signals: NetworkSignals, index: number): ItemAnalysis {
     const norm = normalizeText(input.text);
+    const analysis = this.analyzeNormalized(input, norm);
+    signals.add(index, analysis.identifiers, norm);
+    return analysis;
+  }
+
+  private analyzeNormalized(input: AnalysisInput, norm: NormalizedText): ItemAnalysis {
     const guess = identifyLanguage(norm.original, norm.tokens);
     const identifiers = extractIdentifiers(norm, guess.language);
     const identifierTypes = new Set(identifiers.map((i) => i.type));
@@ -108,7 +124,7 @@ export class RecruitmentAnalyzer {
     for (const indicator of this.byDetector.get('obfuscated_contact') ?? []) {
       for (const id of identifiers) {
         if (!id.obfuscated || id.type !== 'phone') continue;
-        hits.push(this.detectorHit(indicator, id.start, id.end, 'obfuscated_contact', id.raw));
+        hits.push(detectorHit(indicator, id.start, id.end, 'obfuscated_contact', id.raw));
       }
     }
     for (const indicator of this.byDetector.get('high_salary') ?? []) {
@@ -129,7 +145,7 @@ export class RecruitmentAnalyzer {
           continue;
         const factor = id.detail === 'week' ? 4.3 : id.detail === 'day' ? 22 : 1;
         if (Number(amountText) * rate * factor >= monthly) {
-          hits.push(this.detectorHit(indicator, id.start, id.end, `high_salary ≥ ${monthly} EUR/month`, id.raw));
+          hits.push(detectorHit(indicator, id.start, id.end, `high_salary ≥ ${monthly} EUR/month`, id.raw));
         }
       }
     }
@@ -146,25 +162,6 @@ export class RecruitmentAnalyzer {
       reasons: [],
       truncated,
     });
-  }
-
-  private detectorHit(
-    indicator: IndicatorDefinition,
-    start: number,
-    end: number,
-    matchedBy: string,
-    text = '',
-  ): IndicatorHit {
-    return {
-      quote: text.length > 80 ? `${text.slice(0, 77)}…` : text,
-      id: indicator.id,
-      family: indicator.family,
-      start,
-      end,
-      title: indicator.title,
-      weight: indicator.weight,
-      matchedBy,
-    };
   }
 
   /** Scores from combinations: each indicator counts once; an item is flagged only with ≥ minIndicators. */
@@ -243,59 +240,165 @@ export class RecruitmentAnalyzer {
 
   /**
    * The network hits of each item of a collection (same order as `texts`): a contact shared by at least
-   * `min_items` items, and template reuse (identical reposts or copies with swapped parts). Takes only the texts
-   * and identifiers, so a large import can keep its analyses compact while the whole collection is compared.
+   * `min_items` items, and template reuse (identical reposts or copies with swapped parts).
    */
   networkHits(
     texts: string[],
     identifiers: ReadonlyArray<ReadonlyArray<ExtractedIdentifier>>,
     options: { templates?: TemplateOptions | false } = {},
   ): IndicatorHit[][] {
-    const shared = this.byDetector.get('shared_contact')?.[0];
-    const networkHits = texts.map(() => [] as IndicatorHit[]);
-    if (shared) {
-      const minItems = Number(shared.detectorConfig?.min_items ?? 3);
-      const itemsByValue = new Map<string, Set<number>>();
-      identifiers.forEach((list, index) => {
-        for (const id of list) {
-          if (!CONTACT_TYPES.has(id.type)) continue;
-          const key = `${id.type}:${id.value}`;
-          const set = itemsByValue.get(key) ?? new Set<number>();
-          set.add(index);
-          itemsByValue.set(key, set);
-        }
-      });
-      identifiers.forEach((list, index) => {
-        const done = new Set<string>();
-        for (const id of list) {
-          const key = `${id.type}:${id.value}`;
-          const count = itemsByValue.get(key)?.size ?? 0;
-          if (count < minItems || done.has(id.value)) continue;
-          done.add(id.value);
-          networkHits[index]!.push(
-            this.detectorHit(shared, id.start, id.end, `same ${id.type} ${id.value} in ${count} items`, id.raw),
-          );
-        }
-      });
+    const signals = this.networkSignals(texts.length, options);
+    texts.forEach((text, index) => {
+      signals.add(index, identifiers[index]!, options.templates === false ? null : normalizeText(text));
+    });
+    signals.finish();
+    return texts.map((_, index) => signals.hitsOf(index));
+  }
+
+  /** An empty collector of network signals for `count` items (see NetworkSignals). */
+  networkSignals(count: number, options: { templates?: TemplateOptions | false } = {}): NetworkSignals {
+    return new NetworkSignals(
+      count,
+      {
+        shared: this.byDetector.get('shared_contact')?.[0],
+        slotted: this.byId.get('net_template_slots'),
+        reposted: this.byId.get('rec_same_text_reposted'),
+      },
+      options.templates === false ? false : (options.templates ?? {}),
+    );
+  }
+}
+
+/**
+ * Network signals across a collection, gathered item by item: per item only its contacts, the MinHash signature
+ * of its folded words and a SHA-256 digest of its folded text, so a 100,000-item import need not keep texts or
+ * analyses in memory to compare the whole collection. After `finish`, `hitsOf(i)` gives item i's hits: a contact
+ * shared by at least `min_items` items, and template reuse (a group of near-duplicates: "same text reposted" when
+ * every member's folded text is the same — compared by digest —, otherwise "template with slots").
+ */
+export class NetworkSignals {
+  /**
+   * Per item, its contacts as JSON of [type, value, start, end, raw] tuples: one fresh string, where the extracted
+   * identifiers' strings may be slices that keep the whole item text alive.
+   */
+  private readonly contacts: Array<string | undefined>;
+  /** Per contact key ("type:value"): how many items carry it, and the last item counted (each item once). */
+  private readonly itemsByKey = new Map<string, { items: number; last: number }>();
+  private signatures: Uint32Array | null = null;
+  private eligible: Uint8Array | null = null;
+  private digests: Buffer | null = null;
+  /** Per item after `finish`: the size of its template group (0 when none) and whether its copies are identical. */
+  private groupSize: Int32Array | null = null;
+  private groupIdentical: Uint8Array | null = null;
+
+  constructor(
+    readonly count: number,
+    private readonly indicators: {
+      shared: IndicatorDefinition | undefined;
+      slotted: IndicatorDefinition | undefined;
+      reposted: IndicatorDefinition | undefined;
+    },
+    private readonly templates: TemplateOptions | false,
+  ) {
+    this.contacts = new Array<string | undefined>(count);
+    if (templates !== false) {
+      const minhash = templates.minhash ?? DEFAULT_MINHASH;
+      this.signatures = new Uint32Array(count * minhash.bands * minhash.rows);
+      this.eligible = new Uint8Array(count);
+      this.digests = Buffer.alloc(count * DIGEST_BYTES);
     }
-    if (options.templates !== false) {
-      const groups = findNearDuplicateGroups(texts, options.templates ?? {});
-      const slotted = this.byId.get('net_template_slots');
-      const reposted = this.byId.get('rec_same_text_reposted');
-      for (const group of groups) {
-        const folded = new Set(group.map((g) => normalizeText(texts[g]!).folded.text));
-        // identical copies: "same text reposted"; copies with swapped parts: "template with slots"
-        const indicator = folded.size === 1 ? reposted : slotted;
-        if (!indicator) continue;
-        for (const g of group) {
-          networkHits[g]!.push(
-            this.detectorHit(indicator, 0, 0, `template_reuse with ${group.length - 1} other items`),
-          );
-        }
+  }
+
+  /** Records item `index` (its normalised text is needed only when templates are compared). */
+  add(index: number, identifiers: ReadonlyArray<ExtractedIdentifier>, norm: NormalizedText | null): void {
+    const contacts = identifiers.filter((id) => CONTACT_TYPES.has(id.type));
+    if (contacts.length > 0) {
+      this.contacts[index] = JSON.stringify(contacts.map((id) => [id.type, id.value, id.start, id.end, id.raw]));
+    }
+    for (const id of contacts) {
+      const key = `${id.type}:${id.value}`;
+      const entry = this.itemsByKey.get(key);
+      if (!entry) this.itemsByKey.set(key, { items: 1, last: index });
+      else if (entry.last !== index) {
+        entry.items++;
+        entry.last = index;
       }
     }
-    return networkHits;
+    if (this.templates !== false && norm) {
+      signItem(norm.tokens, index, this.signatures!, this.eligible!, this.templates.minhash, this.templates.minWords);
+      createHash('sha256')
+        .update(norm.folded.text)
+        .digest()
+        .copy(this.digests!, index * DIGEST_BYTES);
+    }
   }
+
+  /** Groups the near-duplicates once every item is added; the signatures and digests are released. */
+  finish(): void {
+    if (this.templates === false) return;
+    const groups = groupSignatures(this.signatures!, this.eligible!, this.count, this.templates);
+    const digests = this.digests!;
+    this.groupSize = new Int32Array(this.count);
+    this.groupIdentical = new Uint8Array(this.count);
+    for (const group of groups) {
+      const first = group[0]! * DIGEST_BYTES;
+      const identical = group.every(
+        (g) => digests.compare(digests, first, first + DIGEST_BYTES, g * DIGEST_BYTES, (g + 1) * DIGEST_BYTES) === 0,
+      );
+      for (const g of group) {
+        this.groupSize[g] = group.length;
+        this.groupIdentical[g] = identical ? 1 : 0;
+      }
+    }
+    this.signatures = null;
+    this.eligible = null;
+    this.digests = null;
+  }
+
+  /** Item `index`'s network hits: shared contacts (in the order found), then template reuse. */
+  hitsOf(index: number): IndicatorHit[] {
+    const hits: IndicatorHit[] = [];
+    const { shared, slotted, reposted } = this.indicators;
+    if (shared) {
+      const minItems = Number(shared.detectorConfig?.min_items ?? 3);
+      const done = new Set<string>();
+      const contacts = this.contacts[index];
+      const list = contacts ? (JSON.parse(contacts) as Array<[string, string, number, number, string]>) : [];
+      for (const [type, value, start, end, raw] of list) {
+        const count = this.itemsByKey.get(`${type}:${value}`)?.items ?? 0;
+        if (count < minItems || done.has(value)) continue;
+        done.add(value);
+        hits.push(detectorHit(shared, start, end, `same ${type} ${value} in ${count} items`, raw));
+      }
+    }
+    const size = this.groupSize?.[index] ?? 0;
+    if (size > 0) {
+      const indicator = this.groupIdentical![index] ? reposted : slotted;
+      if (indicator) hits.push(detectorHit(indicator, 0, 0, `template_reuse with ${size - 1} other items`));
+    }
+    return hits;
+  }
+}
+
+const DIGEST_BYTES = 32;
+
+function detectorHit(
+  indicator: IndicatorDefinition,
+  start: number,
+  end: number,
+  matchedBy: string,
+  text = '',
+): IndicatorHit {
+  return {
+    quote: text.length > 80 ? `${text.slice(0, 77)}…` : text,
+    id: indicator.id,
+    family: indicator.family,
+    start,
+    end,
+    title: indicator.title,
+    weight: indicator.weight,
+    matchedBy,
+  };
 }
 
 function quote(original: string, start: number, end: number): string {

@@ -2,6 +2,7 @@
 // paragraph), a Telegram Desktop result.json or a WhatsApp chat .txt (both read with the evidence module's chat
 // parsers). Decodes UTF-8, Windows-1250 (Latin) or Windows-1251 (Cyrillic). Malformed records are reported with
 // their line numbers, never with their content.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseWhatsAppText, importTelegramExport, type ExportSource } from '@trag/core/evidence';
@@ -36,6 +37,21 @@ export interface ParsedImport {
   items: ImportedItem[];
   errors: LineError[];
   encoding: string;
+}
+
+/**
+ * The items of an import file, read on demand. JSON Lines (the bulk format) are indexed once and each item is
+ * read again from the file's bytes when asked for, so a 100,000-item import holds byte offsets rather than
+ * 100,000 parsed texts (two bytes a character once any letter is outside Latin-1); other formats keep their list.
+ */
+export interface ImportItems {
+  count: number;
+  errors: LineError[];
+  encoding: string;
+  /** Item `index` (0-based, in file order); the same item every time it is asked for. */
+  item(index: number): ImportedItem;
+  /** The caller is done with item `index` (lets a kept list drop it). */
+  release(index: number): void;
 }
 
 /** Decodes bytes: a UTF-8 BOM or valid UTF-8 wins under "auto"; otherwise Cyrillic-range bytes choose 1251. */
@@ -86,33 +102,92 @@ function fromRecord(
   };
 }
 
-function parseJsonl(text: string, mapping: ColumnMapping): { items: ImportedItem[]; errors: LineError[] } {
+/** One JSON Lines record (a line without its line break) as an item, or null when blank or bad (then reported). */
+function jsonlItem(raw: string, line: number, mapping: ColumnMapping, errors: LineError[]): ImportedItem | null {
+  if (raw.trim() === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    errors.push({ line, message: 'not valid JSON' });
+    return null;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    errors.push({ line, message: 'not a JSON object' });
+    return null;
+  }
+  return fromRecord(value as Record<string, unknown>, mapping, line, errors);
+}
+
+const REPLACEMENT_CHARACTER = Buffer.from('\uFFFD', 'utf8');
+
+/**
+ * The file as UTF-8 bytes, for reading line by line: the bytes themselves when decodeText would read them as
+ * UTF-8 (tested without decoding the whole file into one string), else decodeText's text encoded once.
+ */
+function utf8Bytes(bytes: Uint8Array, encoding: ImportEncoding = 'auto'): { bytes: Buffer; encoding: string } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+  const body = bom ? buffer.subarray(3) : buffer;
+  // "auto" with a BOM, and an explicit "utf-8" (iconv drops the BOM), decode as UTF-8 whatever the bytes;
+  // "auto" without a BOM only when no U+FFFD comes out (decodeText's test).
+  if (((encoding === 'auto' && bom) || encoding === 'utf-8') && isUtf8(body)) return { bytes: body, encoding: 'utf-8' };
+  if (encoding === 'auto' && !bom && isUtf8(body) && body.indexOf(REPLACEMENT_CHARACTER) < 0) {
+    return { bytes: body, encoding: 'utf-8' };
+  }
+  const decoded = decodeText(buffer, encoding);
+  return { bytes: Buffer.from(decoded.text, 'utf8'), encoding: decoded.encoding };
+}
+
+/**
+ * Walks the records of UTF-8 JSON Lines bytes: `found` gets each good item with its byte span, bad ones go to
+ * `errors`. Lines are numbered as written (LF or CRLF; a line break byte never occurs inside a UTF-8 character).
+ */
+function scanJsonl(
+  bytes: Buffer,
+  mapping: ColumnMapping,
+  errors: LineError[],
+  found: (item: ImportedItem, start: number, end: number, line: number) => void,
+): void {
+  let line = 0;
+  for (let from = 0; from <= bytes.length;) {
+    let to = bytes.indexOf(10, from);
+    if (to < 0) to = bytes.length;
+    const end = to > from && bytes[to - 1] === 13 ? to - 1 : to;
+    line += 1;
+    const item = jsonlItem(bytes.toString('utf8', from, end), line, mapping, errors);
+    if (item) found(item, from, end, line);
+    from = to + 1;
+  }
+}
+
+function parseJsonl(bytes: Buffer, mapping: ColumnMapping): { items: ImportedItem[]; errors: LineError[] } {
   const items: ImportedItem[] = [];
   const errors: LineError[] = [];
-  // Line by line with indexOf rather than split(): a 100 MB file would otherwise exist twice (text and lines).
-  let line = 0;
-  for (let from = 0; from <= text.length;) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
-    const raw = text.slice(from, to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to);
-    from = to + 1;
-    line += 1;
-    if (raw.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      errors.push({ line, message: 'not valid JSON' });
-      continue;
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      errors.push({ line, message: 'not a JSON object' });
-      continue;
-    }
-    const item = fromRecord(value as Record<string, unknown>, mapping, line, errors);
-    if (item) items.push(item);
-  }
+  scanJsonl(bytes, mapping, errors, (item) => items.push(item));
   return { items, errors };
+}
+
+/** JSON Lines indexed by byte span and line number; an item is parsed again from its bytes when asked for. */
+function jsonlItems(bytes: Buffer, mapping: ColumnMapping, encoding: string): ImportItems {
+  const errors: LineError[] = [];
+  // start, end and line number of each good record: three small integers an item instead of its parsed text
+  const spans: number[] = [];
+  scanJsonl(bytes, mapping, errors, (_item, start, end, line) => spans.push(start, end, line));
+  return {
+    count: spans.length / 3,
+    errors,
+    encoding,
+    item(index) {
+      const line = spans[index * 3 + 2]!;
+      const again: LineError[] = [];
+      const item = jsonlItem(bytes.toString('utf8', spans[index * 3]!, spans[index * 3 + 1]!), line, mapping, again);
+      // the same bytes parsed the same way; only a file changed under the import could get here
+      if (!item) throw new Error(`import record at line ${line} no longer reads as it did`);
+      return item;
+    },
+    release: () => undefined,
+  };
 }
 
 function parseCsvText(text: string, mapping: ColumnMapping): { items: ImportedItem[]; errors: LineError[] } {
@@ -197,8 +272,9 @@ function memorySource(name: string, text: string): ExportSource {
   };
 }
 
-/** Parses one import file. Throws only when the whole file is unusable; bad records become `errors`. */
-export async function parseImportFile(input: {
+const DEFAULT_MAPPING: ColumnMapping = { id: 'id', text: 'text', url: 'url', postedAt: 'posted_at', source: 'source' };
+
+interface ImportFileInput {
   bytes: Uint8Array;
   format: ImportFormat;
   mapping?: ColumnMapping;
@@ -206,7 +282,36 @@ export async function parseImportFile(input: {
   fileName?: string;
   /** Shown as each item's source (e.g. the exhibit the file came from); defaults to the file name. */
   source?: string;
-}): Promise<ParsedImport> {
+}
+
+/**
+ * Opens one import file for reading its items on demand (see ImportItems). The bytes must stay unchanged until
+ * the import is done. Throws only when the whole file is unusable; bad records become `errors`.
+ */
+export async function openImportFile(input: ImportFileInput): Promise<ImportItems> {
+  if (input.format === 'jsonl') {
+    const { bytes, encoding } = utf8Bytes(input.bytes, input.encoding);
+    return jsonlItems(bytes, input.mapping ?? DEFAULT_MAPPING, encoding);
+  }
+  const parsed = await parseImportFile(input);
+  const items: Array<ImportedItem | undefined> = parsed.items;
+  return {
+    count: items.length,
+    errors: parsed.errors,
+    encoding: parsed.encoding,
+    item(index) {
+      const item = items[index];
+      if (!item) throw new Error(`import item ${index} was released or never read`);
+      return item;
+    },
+    release(index) {
+      items[index] = undefined;
+    },
+  };
+}
+
+/** Parses one import file. Throws only when the whole file is unusable; bad records become `errors`. */
+export async function parseImportFile(input: ImportFileInput): Promise<ParsedImport> {
   // Web captures carry their own encodings (per record, per page); they are decoded inside their reader.
   if (input.format === 'warc') {
     const warc = await itemsFromWarc(input.bytes, {
@@ -225,11 +330,15 @@ export async function parseImportFile(input: {
     });
     return { ...page, encoding: 'per page' };
   }
+  const mapping = input.mapping ?? DEFAULT_MAPPING;
+  if (input.format === 'jsonl') {
+    // Line by line from the bytes: a 100 MB file never becomes one string (twice its size if any letter is
+    // outside Latin-1).
+    const { bytes, encoding } = utf8Bytes(input.bytes, input.encoding);
+    return { ...parseJsonl(bytes, mapping), encoding };
+  }
   const { text, encoding } = decodeText(input.bytes, input.encoding);
-  const mapping = input.mapping ?? { id: 'id', text: 'text', url: 'url', postedAt: 'posted_at', source: 'source' };
   switch (input.format) {
-    case 'jsonl':
-      return { ...parseJsonl(text, mapping), encoding };
     case 'csv':
       return { ...parseCsvText(text, mapping), encoding };
     case 'text':

@@ -140,6 +140,56 @@ describeEachDialect('recruitment store', (dialect) => {
     expect((await service.listItems(actor, caseId, { limit: 1, offset: 0 })).total).toBe(before);
   });
 
+  it('cancelled once analysis is done (while saving), an import leaves nothing behind either', async () => {
+    const cancelCase = (await new CaseService(ctx).create(actor, { title: 'Cancel', type: 'labour_exploitation' })).id;
+    const controller = new AbortController();
+    await expect(
+      service.importItems(
+        actor,
+        cancelCase,
+        { bytes: fixture('ads.csv'), format: 'csv', mode: 'skip_bad' },
+        { signal: controller.signal, onSaving: () => controller.abort() },
+      ),
+    ).rejects.toMatchObject({ code: 'import_cancelled' });
+    expect((await service.listItems(actor, cancelCase, { limit: 1, offset: 0 })).total).toBe(0);
+    const imports = await database.db
+      .selectFrom('recruitment_imports')
+      .select('id')
+      .where('case_id', '=', cancelCase)
+      .execute();
+    expect(imports).toEqual([]);
+  });
+
+  it('stores texts and fields exactly as read, whatever characters they hold (bulk insert quoting)', async () => {
+    const quotingCase = (await new CaseService(ctx).create(actor, { title: 'Quoting', type: 'labour_exploitation' }))
+      .id;
+    const records = [
+      { id: 'q1', text: 'Quotes "x", a backslash \\ and {braces, commas}', url: 'https://x.rs/"q"', source: 'NULL' },
+      { id: 'q2', text: 'NULL', posted_at: '2026-11-01T10:00:00Z' },
+      { id: 'q3', text: 'Line one\nline two\ttab, Ћирилица и ä — viber +381 64 555 1111', source: '{}' },
+    ];
+    const lines = records.map((r) => JSON.stringify(r));
+    const outcome = await service.importItems(actor, quotingCase, {
+      bytes: Buffer.from(lines.join('\n')),
+      format: 'jsonl',
+      mode: 'all_or_nothing',
+    });
+    expect(outcome.itemsImported).toBe(3);
+    const rows = (await service.listItems(actor, quotingCase, { limit: 10, offset: 0 })).rows;
+    for (const record of records) {
+      const row = rows.find((r) => r.external_id === record.id)!;
+      expect({ text: row.text, url: row.url, source: row.source, posted_at: row.posted_at }).toEqual({
+        text: record.text,
+        url: record.url ?? null,
+        source: record.source ?? null,
+        posted_at: record.posted_at ?? null,
+      });
+    }
+    const phone = rows.find((r) => r.external_id === 'q3')!;
+    const detail = await service.getItem(actor, phone.id);
+    expect(detail.identifiers.map((i) => [i.type, i.value])).toContainEqual(['viber', '+381645551111']);
+  });
+
   it('shows an item with its highlighted indicators and identifiers, and keeps analysts’ marks', async () => {
     const top = (await service.listItems(actor, caseId, { limit: 1, offset: 0 })).rows[0]!;
     const detail = await service.getItem(actor, top.id);

@@ -8,9 +8,8 @@ import { AuditService } from '@trag/core/audit';
 import { CaseAccess, EntityService } from '@trag/core/cases';
 import { EvidenceService, evidenceNotFound } from '@trag/core/evidence';
 import { AppError, invalid, newId, notFound, type Actor, type CoreContext } from '@trag/core/shared';
-import { CONTACT_TYPES, RecruitmentAnalyzer, type IndicatorHit, type ItemAnalysis, type Reason } from './analyzer';
-import type { ExtractedIdentifier } from './identifier-extractor';
-import { parseImportFile, type ColumnMapping, type ImportEncoding, type ImportFormat } from './item-importer';
+import { RecruitmentAnalyzer, type IndicatorHit, type ItemAnalysis, type Reason } from './analyzer';
+import { openImportFile, type ColumnMapping, type ImportEncoding, type ImportFormat } from './item-importer';
 import type { LineError } from './item-reader';
 import { RecruitmentRepository, type IdentifierRow, type ItemRow } from './recruitment.repository';
 import { buildNetwork, toCsv, toFollowTheMoney, toGraphml, type NetworkView } from './network';
@@ -86,40 +85,37 @@ const ANALYSE_CHUNK = 500;
 const SAVE_CHUNK = 1000;
 
 /**
- * What an import keeps of an item's analysis until it is written: the stored JSON and the identifiers, deflated,
- * plus the contacts that network signals compare. An analysis is ~5,000 characters of JSON (quotes and reasons,
- * often Cyrillic, so two bytes a character) and ~8 identifier objects; 100,000 of them as objects and strings need
- * gigabytes, deflated a tenth of that, for a few per cent more CPU.
+ * What an import keeps of an item's analysis until it is written: its indicators, language evidence and
+ * identifiers, deflated. The reasons, score and flag are left out: they follow from the indicators (score() makes
+ * them, and makes them again when network hits are added), and they are a quarter of the JSON. An analysis is
+ * ~4,300 bytes of JSON (indicators with their quotes, ~8 identifiers) and ~1,100 deflated; 100,000 of them as
+ * objects and strings need gigabytes. The item itself is read again from the file when it is written, and network
+ * signals keep their own compact data (NetworkSignals).
  */
 interface CompactAnalysis {
-  language: string;
+  language: ItemAnalysis['language'];
   script: ItemAnalysis['script'];
-  score: number;
-  flagged: boolean;
-  /** Raw-deflated UTF-8 JSON of { analysis: StoredAnalysis, identifiers: [type, value, start, end][] }. */
+  /** Raw-deflated UTF-8 JSON of Packed. */
   packed: Buffer;
-  /** Only the contacts (what network signals compare); every identifier is in `packed`. */
-  contacts: ExtractedIdentifier[];
 }
 
 interface Packed {
-  analysis: StoredAnalysis;
+  indicators: IndicatorHit[];
+  languageEvidence: string[];
   identifiers: Array<[string, string, number, number]>;
 }
 
 function compact(r: ItemAnalysis): CompactAnalysis {
   const packed: Packed = {
-    analysis: { indicators: r.indicators, reasons: r.reasons, languageEvidence: r.languageEvidence },
+    indicators: r.indicators,
+    languageEvidence: r.languageEvidence,
     identifiers: r.identifiers.map((i) => [i.type, i.value, i.start, i.end]),
   };
   return {
     language: r.language,
     script: r.script,
-    score: r.score,
-    flagged: r.flagged,
     // Copied out: zlib's result is a view of a 16 KB output chunk, which would stay alive with it.
     packed: Buffer.from(deflateRawSync(Buffer.from(JSON.stringify(packed), 'utf8'), { level: 1 })),
-    contacts: r.identifiers.filter((i) => CONTACT_TYPES.has(i.type)),
   };
 }
 
@@ -163,7 +159,10 @@ function formatFromName(fileName: string, mediaType: string): ImportFormat | nul
 export class RecruitmentService {
   private readonly repo: RecruitmentRepository;
 
-  /** An item's stored analysis with the collection's network hits added and re-scored (as withNetworkSignals does). */
+  /**
+   * An item's stored analysis with the collection's network hits added, scored as analyze() and withExtraHits()
+   * score it (reasons, score and flag come from the indicators alone).
+   */
   private withNetwork(
     a: CompactAnalysis,
     extra: IndicatorHit[],
@@ -174,31 +173,20 @@ export class RecruitmentService {
     analysis: string;
     identifiers: Packed['identifiers'];
   } {
-    const { analysis: stored, identifiers } = unpack(a);
-    if (extra.length === 0) {
-      return {
-        language: a.language,
-        score: a.score,
-        flagged: a.flagged,
-        analysis: JSON.stringify(stored),
-        identifiers,
-      };
-    }
-    const r = this.analyzer.withExtraHits(
-      {
-        id: '',
-        language: a.language as ItemAnalysis['language'],
-        script: a.script,
-        languageEvidence: stored.languageEvidence,
-        identifiers: a.contacts,
-        indicators: stored.indicators,
-        score: a.score,
-        flagged: a.flagged,
-        reasons: stored.reasons,
-        truncated: false,
-      },
-      extra,
-    );
+    const { indicators, languageEvidence, identifiers } = unpack(a);
+    const r = this.analyzer.score({
+      id: '',
+      language: a.language,
+      script: a.script,
+      languageEvidence,
+      // scoring reads only the indicators; the identifiers are written from the packed list
+      identifiers: [],
+      indicators: extra.length === 0 ? indicators : [...indicators, ...extra],
+      score: 0,
+      flagged: false,
+      reasons: [],
+      truncated: false,
+    });
     return {
       language: r.language,
       score: r.score,
@@ -227,7 +215,7 @@ export class RecruitmentService {
     options: ImportOptions = {},
   ): Promise<ImportOutcome> {
     await this.access.requireWriter(actor, caseId);
-    const parsed = await parseImportFile({
+    const items = await openImportFile({
       bytes: input.bytes,
       format: input.format,
       ...(input.mapping ? { mapping: input.mapping } : {}),
@@ -235,15 +223,16 @@ export class RecruitmentService {
       ...(input.fileName ? { fileName: input.fileName } : {}),
       ...(input.source ? { source: input.source } : {}),
     });
-    if (parsed.errors.length > 0 && input.mode === 'all_or_nothing') {
+    if (items.errors.length > 0 && input.mode === 'all_or_nothing') {
       throw invalid(
         'import_lines_malformed',
-        `${parsed.errors.length} record(s) are malformed (first at line ${parsed.errors[0]!.line}); nothing was imported. Fix them, or import with "skip bad lines".`,
-        { errors: parsed.errors.slice(0, 100) },
+        `${items.errors.length} record(s) are malformed (first at line ${items.errors[0]!.line}); nothing was imported. Fix them, or import with "skip bad lines".`,
+        { errors: items.errors.slice(0, 100) },
       );
     }
-    if (parsed.items.length === 0) throw invalid('import_empty', 'The file holds no items to import.');
-    if (parsed.items.length > MAX_IMPORT_ITEMS) {
+    const total = items.count;
+    if (total === 0) throw invalid('import_empty', 'The file holds no items to import.');
+    if (total > MAX_IMPORT_ITEMS) {
       throw new AppError(
         'too_large',
         'import_too_many_items',
@@ -251,22 +240,22 @@ export class RecruitmentService {
       );
     }
     // Analyse first (outside the transaction), in chunks, reporting progress and honouring cancellation. Each
-    // analysis is kept compact (its stored JSON and its identifiers) so 100,000 items fit in well under 1.5 GB.
-    const texts = parsed.items.map((item) => item.text);
-    const analysed: CompactAnalysis[] = [];
-    for (let i = 0; i < texts.length; i += ANALYSE_CHUNK) {
+    // analysis is kept compact (its stored JSON and its identifiers), network signals keep only contacts, a
+    // signature and a digest per item, and the texts are not kept at all: 100,000 items fit in well under 1.5 GB.
+    const signals = this.analyzer.networkSignals(total);
+    const analysed: Array<CompactAnalysis | undefined> = new Array<CompactAnalysis | undefined>(total);
+    for (let i = 0; i < total; i += ANALYSE_CHUNK) {
       if (options.signal?.aborted) throw cancelled();
-      const end = Math.min(i + ANALYSE_CHUNK, texts.length);
-      for (let k = i; k < end; k++) analysed.push(compact(this.analyzer.analyze({ id: String(k), text: texts[k]! })));
-      options.onProgress?.(end, texts.length);
+      const end = Math.min(i + ANALYSE_CHUNK, total);
+      for (let k = i; k < end; k++) {
+        analysed[k] = compact(this.analyzer.analyzeInto({ id: String(k), text: items.item(k).text }, signals, k));
+      }
+      options.onProgress?.(end, total);
       await new Promise((resolve) => setImmediate(resolve)); // let a cancel request in
     }
     // Network signals (shared contacts, template reuse) across the imported collection; items that get some are
     // re-scored when their rows are written.
-    const extra = this.analyzer.networkHits(
-      texts,
-      analysed.map((a) => a.contacts),
-    );
+    signals.finish();
     options.onSaving?.();
     const now = this.ctx.clock.now().toISOString();
     const importId = newId();
@@ -279,9 +268,9 @@ export class RecruitmentService {
           format: input.format,
           file_name: input.fileName ?? null,
           mode: input.mode,
-          items_imported: parsed.items.length,
-          lines_rejected: parsed.errors.length,
-          errors: JSON.stringify(parsed.errors.slice(0, 1000)),
+          items_imported: total,
+          lines_rejected: items.errors.length,
+          errors: JSON.stringify(items.errors.slice(0, 1000)),
           lexicon_version: this.analyzer.lexicon.version,
           evidence_id: input.evidenceId ?? null,
           created_by: actor.userId,
@@ -289,14 +278,22 @@ export class RecruitmentService {
         },
         trx,
       );
-      // Rows are made per chunk as they are written, never all at once.
-      for (let i = 0; i < parsed.items.length; i += SAVE_CHUNK) {
-        if (options.signal?.aborted) throw cancelled();
-        const itemRows = [];
-        const identifierRows = [];
-        for (let k = i; k < Math.min(i + SAVE_CHUNK, parsed.items.length); k++) {
-          const item = parsed.items[k]!;
-          const r = this.withNetwork(analysed[k]!, extra[k]!);
+      // Rows are made per chunk as they are written, never all at once; what a written item needed is let go.
+      // One chunk is written while the next one's rows are made (on PostgreSQL the server inserts meanwhile; on
+      // SQLite the write has finished before the call returns), on the transaction's one connection.
+      let writing: Promise<void> = Promise.resolve();
+      for (let i = 0; i < total; i += SAVE_CHUNK) {
+        if (options.signal?.aborted) {
+          await writing;
+          throw cancelled();
+        }
+        const itemRows: ItemRow[] = [];
+        const identifierRows: IdentifierRow[] = [];
+        for (let k = i; k < Math.min(i + SAVE_CHUNK, total); k++) {
+          const item = items.item(k);
+          const r = this.withNetwork(analysed[k]!, signals.hitsOf(k));
+          analysed[k] = undefined;
+          items.release(k);
           if (r.flagged) flagged++;
           const id = newId();
           itemRows.push({
@@ -331,9 +328,10 @@ export class RecruitmentService {
             });
           }
         }
-        await this.repo.createItems(itemRows, trx);
-        await this.repo.createIdentifiers(identifierRows, trx);
+        await writing;
+        writing = this.repo.createItems(itemRows, trx).then(() => this.repo.createIdentifiers(identifierRows, trx));
       }
+      await writing;
       if (options.signal?.aborted) throw cancelled();
       await this.audit.record(
         actor,
@@ -344,8 +342,8 @@ export class RecruitmentService {
           caseId,
           details: {
             format: input.format,
-            items: parsed.items.length,
-            rejected: parsed.errors.length,
+            items: total,
+            rejected: items.errors.length,
             mode: input.mode,
             ...(input.evidenceId ? { evidenceId: input.evidenceId } : {}),
           },
@@ -355,11 +353,11 @@ export class RecruitmentService {
     });
     return {
       importId,
-      itemsImported: parsed.items.length,
+      itemsImported: total,
       flagged,
-      linesRejected: parsed.errors.length,
-      errors: parsed.errors,
-      encoding: parsed.encoding,
+      linesRejected: items.errors.length,
+      errors: items.errors,
+      encoding: items.encoding,
     };
   }
 

@@ -45,6 +45,28 @@ export function templateWord(word: string): string {
   return word.replace(/([bcdfghklmnprstvz])i?je/g, '$1e');
 }
 
+/**
+ * Writes item `index`'s signature into `signatures` (row-major, `bands × rows` values per item) from its tokens
+ * and marks it eligible; items shorter than `minWords` words get values distinct per item so they never collide.
+ */
+export function signItem(
+  tokens: ReadonlyArray<Pick<Token, 'text'>>,
+  index: number,
+  signatures: Uint32Array,
+  eligible: Uint8Array,
+  minhash: MinHashOptions = DEFAULT_MINHASH,
+  minWords = DEFAULTS.minWords,
+): void {
+  const k = minhash.bands * minhash.rows;
+  const words = tokens.map((t) => templateWord(t.text));
+  if (words.length >= minWords) {
+    eligible[index] = 1;
+    minhashInto(shingleHashes(words, minhash.shingleSize), k, signatures, index * k);
+  } else {
+    for (let j = 0; j < k; j++) signatures[index * k + j] = (index * 2654435761 + j) >>> 0;
+  }
+}
+
 /** Signatures of all items (row-major Uint32Array, `bands × rows` values per item); short items get all-ones. */
 export function computeSignatures(
   texts: Iterable<string>,
@@ -52,36 +74,23 @@ export function computeSignatures(
   minhash: MinHashOptions = DEFAULT_MINHASH,
   minWords = DEFAULTS.minWords,
 ): { signatures: Uint32Array; eligible: Uint8Array } {
-  const k = minhash.bands * minhash.rows;
-  const signatures = new Uint32Array(count * k);
+  const signatures = new Uint32Array(count * minhash.bands * minhash.rows);
   const eligible = new Uint8Array(count);
   let i = 0;
-  for (const text of texts) {
-    const words = normalizeText(text).tokens.map((t) => templateWord(t.text));
-    if (words.length >= minWords) {
-      eligible[i] = 1;
-      minhashInto(shingleHashes(words, minhash.shingleSize), k, signatures, i * k);
-    } else {
-      // distinct per item so short items never collide
-      for (let j = 0; j < k; j++) signatures[i * k + j] = (i * 2654435761 + j) >>> 0;
-    }
-    i++;
-  }
+  for (const text of texts) signItem(normalizeText(text).tokens, i++, signatures, eligible, minhash, minWords);
   return { signatures, eligible };
 }
 
-/** Groups of item indexes (≥ 2 members) that are near-duplicates, in order of their first member. */
-export function findNearDuplicateGroups(texts: string[], options: TemplateOptions = {}): number[][] {
-  const minhash = options.minhash ?? DEFAULT_MINHASH;
-  const { signatures, eligible } = computeSignatures(
-    texts,
-    texts.length,
-    minhash,
-    options.minWords ?? DEFAULTS.minWords,
-  );
-  const uf = lshCluster(signatures, texts.length, minhash, options.threshold ?? DEFAULTS.threshold);
+/** Groups of item indexes (≥ 2 members) from signatures: near-duplicates, in order of their first member. */
+export function groupSignatures(
+  signatures: Uint32Array,
+  eligible: Uint8Array,
+  count: number,
+  options: TemplateOptions = {},
+): number[][] {
+  const uf = lshCluster(signatures, count, options.minhash ?? DEFAULT_MINHASH, options.threshold ?? DEFAULTS.threshold);
   const groups = new Map<number, number[]>();
-  for (let i = 0; i < texts.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (!eligible[i]) continue;
     const root = uf.find(i);
     const list = groups.get(root);
@@ -89,6 +98,17 @@ export function findNearDuplicateGroups(texts: string[], options: TemplateOption
     else groups.set(root, [i]);
   }
   return [...groups.values()].filter((g) => g.length >= 2).sort((a, b) => a[0]! - b[0]!);
+}
+
+/** Groups of item indexes (≥ 2 members) that are near-duplicates, in order of their first member. */
+export function findNearDuplicateGroups(texts: string[], options: TemplateOptions = {}): number[][] {
+  const { signatures, eligible } = computeSignatures(
+    texts,
+    texts.length,
+    options.minhash ?? DEFAULT_MINHASH,
+    options.minWords ?? DEFAULTS.minWords,
+  );
+  return groupSignatures(signatures, eligible, texts.length, options);
 }
 
 interface Aligned {
