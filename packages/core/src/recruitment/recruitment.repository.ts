@@ -40,12 +40,28 @@ const insertSql = (table: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
 
 /**
- * Rows per INSERT on PostgreSQL's bulk path. Each column goes as one array parameter, so the statement is the same
- * short text whatever the row count (no 65,535-parameter limit, nothing large to parse and plan per chunk).
+ * PostgreSQL's bulk path has two shapes, chosen per table by measurement (bench/recruitment-import.ts and a
+ * save-only comparison on 20,000 items, docs/benchmarks/recruitment.md):
+ *  - items (few rows, long texts): multi-row VALUES, 500 rows (18 columns × 500 = 9,000 parameters, under the
+ *    65,535 limit). Each value goes as its own parameter, untouched; as array literals the texts and analyses
+ *    would have to be escaped element by element in JavaScript, which cost four times the client CPU.
+ *  - identifiers (many rows, short values): INSERT … SELECT FROM unnest(one array per column), 10,000 rows: one
+ *    short statement per chunk instead of 3,500-placeholder statements per 500 rows for the server to parse and
+ *    plan.
  */
-const PG_CHUNK = 10_000;
+const PG_VALUES_ROWS = 500;
+const PG_UNNEST_ROWS = 10_000;
 
-/** PostgreSQL types of the bulk-inserted columns that are not text (the arrays are cast to them). */
+/** "INSERT … VALUES ($1, …), (…)" for `rows` rows of `columns`, written once per shape. */
+function pgValuesSql(table: string, columns: readonly string[], rows: number): string {
+  const tuples: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    tuples.push(`(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+  }
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`;
+}
+
+/** PostgreSQL types of the bulk-inserted columns that are not text (unnest's arrays are cast to them). */
 const PG_TYPES: Readonly<Record<string, string>> = {
   score: 'real',
   flagged: 'integer',
@@ -54,18 +70,19 @@ const PG_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** "INSERT … SELECT * FROM unnest($1::text[], …)": one array parameter per column, rows in step. */
-function pgInsertSql(table: string, columns: readonly string[]): string {
+function pgUnnestSql(table: string, columns: readonly string[]): string {
   const arrays = columns.map((column, i) => `$${i + 1}::${PG_TYPES[column] ?? 'text'}[]`);
   return `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${arrays.join(', ')})`;
 }
 
 export class RecruitmentRepository {
   private statements: { item: Statement; identifier: Statement } | undefined;
+  private readonly pgSql = new Map<string, string>();
 
   /**
    * Bulk inserts inside a transaction skip the query builder: on SQLite one prepared statement on the raw handle
-   * (the same connection the Kysely transaction holds), on PostgreSQL one INSERT from column arrays per chunk on the
-   * transaction's connection. A 100,000-item import then spends seconds writing instead of a minute building
+   * (the same connection the Kysely transaction holds), on PostgreSQL large multi-row INSERTs on the transaction's
+   * connection (see PG_VALUES_ROWS). A 100,000-item import then spends seconds writing instead of a minute building
    * queries value by value.
    */
   constructor(
@@ -74,20 +91,37 @@ export class RecruitmentRepository {
     private readonly dialect: TragDatabase['dialect'] = sqlite ? 'sqlite' : 'postgres',
   ) {}
 
-  /**
-   * PostgreSQL bulk path: one INSERT … SELECT FROM unnest(column arrays) per 10,000 rows, run on the transaction's
-   * own connection. Values are parameters; a chunk is one short statement and one round trip instead of a
-   * statement with thousands of placeholders per 500 rows.
-   */
-  private async pgBulkInsert(
+  /** PostgreSQL bulk path for items: precompiled multi-row INSERTs on the transaction's own connection. */
+  private async pgInsertValues(
     trx: Kysely<Database>,
-    table: 'recruitment_items' | 'recruitment_identifiers',
+    table: 'recruitment_items',
     columns: readonly string[],
     rows: ReadonlyArray<Record<string, unknown>>,
   ): Promise<void> {
-    const text = pgInsertSql(table, columns);
-    for (let i = 0; i < rows.length; i += PG_CHUNK) {
-      const chunk = rows.slice(i, i + PG_CHUNK);
+    for (let i = 0; i < rows.length; i += PG_VALUES_ROWS) {
+      const chunk = rows.slice(i, i + PG_VALUES_ROWS);
+      const key = `${table}:${chunk.length}`;
+      let text = this.pgSql.get(key);
+      if (!text) {
+        text = pgValuesSql(table, columns, chunk.length);
+        this.pgSql.set(key, text);
+      }
+      const params: unknown[] = [];
+      for (const row of chunk) for (const column of columns) params.push(row[column] ?? null);
+      await trx.executeQuery(CompiledQuery.raw(text, params));
+    }
+  }
+
+  /** PostgreSQL bulk path for identifiers: INSERT from column arrays on the transaction's own connection. */
+  private async pgInsertUnnest(
+    trx: Kysely<Database>,
+    table: 'recruitment_identifiers',
+    columns: readonly string[],
+    rows: ReadonlyArray<Record<string, unknown>>,
+  ): Promise<void> {
+    const text = pgUnnestSql(table, columns);
+    for (let i = 0; i < rows.length; i += PG_UNNEST_ROWS) {
+      const chunk = rows.slice(i, i + PG_UNNEST_ROWS);
       const params = columns.map((column) => chunk.map((row) => row[column] ?? null));
       await trx.executeQuery(CompiledQuery.raw(text, params));
     }
@@ -113,7 +147,7 @@ export class RecruitmentRepository {
       return;
     }
     if (this.dialect === 'postgres' && trx.isTransaction) {
-      return this.pgBulkInsert(trx, 'recruitment_items', ITEM_COLUMNS, rows);
+      return this.pgInsertValues(trx, 'recruitment_items', ITEM_COLUMNS, rows);
     }
     for (let i = 0; i < rows.length; i += CHUNK) {
       await trx
@@ -133,7 +167,7 @@ export class RecruitmentRepository {
       return;
     }
     if (this.dialect === 'postgres' && trx.isTransaction) {
-      return this.pgBulkInsert(trx, 'recruitment_identifiers', IDENTIFIER_COLUMNS, rows);
+      return this.pgInsertUnnest(trx, 'recruitment_identifiers', IDENTIFIER_COLUMNS, rows);
     }
     for (let i = 0; i < rows.length; i += CHUNK) {
       await trx

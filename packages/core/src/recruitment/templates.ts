@@ -42,7 +42,8 @@ const DEFAULTS = { threshold: 0.5, minWords: 8, alignMembers: 20 };
  * "smještaj"/"smeštaj") are the same template, so "(i)je" after a consonant is read as "e".
  */
 export function templateWord(word: string): string {
-  return word.replace(/([bcdfghklmnprstvz])i?je/g, '$1e');
+  // most words have no "je": skip the regex for them (it runs for every word of every item of an import)
+  return word.includes('je') ? word.replace(/([bcdfghklmnprstvz])i?je/g, '$1e') : word;
 }
 
 /**
