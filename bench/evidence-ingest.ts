@@ -131,7 +131,12 @@ try {
     const expected = sum.stdout.split(' ')[0];
 
     t0 = performance.now();
+    // BENCH_RSS_TRACE=1 prints the server's resident memory every 20 ms during the upload (where is the peak?).
+    const trace = process.env.BENCH_RSS_TRACE
+      ? setInterval(() => console.log(`  rss ${status('VmRSS').toFixed(0)} MiB`), 20)
+      : undefined;
     const result = await upload();
+    clearInterval(trace);
     const uploadSeconds = (performance.now() - t0) / 1000;
     if (result.status !== 201) throw new Error(`upload failed: ${result.status} ${result.body}`);
     const item = JSON.parse(result.body) as { sha256: string };
@@ -148,7 +153,7 @@ try {
   const sorted = [...ratios].sort((a, b) => a - b);
   console.log(
     `ratio: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} %, lowest ${sorted[0]!.toFixed(0)} % ` +
-      `of sha256sum (target ≥ 80 %); load average ${loadavg()[0].toFixed(2)}`,
+      `of sha256sum (target ≥ 80 %); load average ${loadavg()[0]!.toFixed(2)}`,
   );
   console.log(`server RSS: idle ${idleRss.toFixed(0)} MiB, peak (VmHWM) ${peakRss.toFixed(0)} MiB (target < 200 MiB)`);
 } finally {
