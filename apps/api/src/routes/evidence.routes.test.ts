@@ -185,6 +185,9 @@ describeEachDialect('evidence routes', (dialect) => {
     });
     expect(text.statusCode).toBe(200);
     expect(text.body).toMatch(/https:\/\/t\.me\/marko_posao/);
+    // The six items Article 29(2)(a)–(f) of the Convention on Cybercrime requires, in order.
+    const items = [...text.body.matchAll(/\(Art\. 29\(2\)\(([a-f])\)\)/g)].map((match) => match[1]);
+    expect(items).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     const pdf = await t.app.inject({
       method: 'POST',
       url: `/api/cases/${caseId}/evidence/preservation-request`,

@@ -1,10 +1,10 @@
 // A request to a platform or provider to preserve stored data (expedited preservation), as editable text and as
-// PDF. The sections follow the items a request for expedited preservation carries under the Council of Europe
-// Convention on Cybercrime (ETS No. 185), Article 29(2) (international requests; Article 16 is the domestic
-// counterpart): requesting authority; offence and summary of facts; the data to preserve and its relation to the
-// offence; what identifies the custodian or the system; why preservation is necessary; that a mutual assistance
-// request will follow. Check the wording against the official text before relying on it: this repository holds
-// no copy of the Convention.
+// PDF. Sections 1–6 are, in order, the six items that Article 29(2)(a)–(f) of the Council of Europe Convention on
+// Cybercrime (ETS No. 185) says a request for preservation "shall specify" (Article 16 is the domestic
+// counterpart). Checked on 2026-11-30 against the article's English text as published in the Dutch Treaty Series,
+// Trb. 2004, 18 (https://inview.nl/openCitation/iddcb76fc52723cca0e58e69684e906d60/convention-on-cybercrime-artikel-29)
+// and its Czech translation in the Collection of International Treaties, 104/2013 Sb.
+// (https://public.codexis.cz/zakon/104-2013-sb-m-s-sdeleni-ministerstva-zahranicnich-veci-o-sjednani-umluvy-o-pocitacove-kriminalite-CR43532/clanek-29---urychlene-uchovani-ulozenych-pocitacovych-dat-CL29).
 import { newPdf, pdfToBuffer } from '../shared/pdf-document';
 
 export interface PreservationRequestData {
@@ -31,10 +31,13 @@ interface Section {
 
 function sections(d: PreservationRequestData): Section[] {
   return [
-    { heading: '1. Requesting authority', lines: [d.requestingAuthority, `Contact: ${d.contact}`] },
-    { heading: '2. Offence under investigation and summary of the facts', lines: [d.offence, '', d.summary] },
+    { heading: '1. Requesting authority (Art. 29(2)(a))', lines: [d.requestingAuthority, `Contact: ${d.contact}`] },
     {
-      heading: '3. Stored data to be preserved and its relation to the offence',
+      heading: '2. Offence under investigation and summary of the facts (Art. 29(2)(b))',
+      lines: [d.offence, '', d.summary],
+    },
+    {
+      heading: '3. Stored data to be preserved and its relation to the offence (Art. 29(2)(c))',
       lines: [
         `All stored content, subscriber and traffic data of the following accounts/identifiers, for the period ${d.from} to ${d.to} (UTC):`,
         ...d.accounts.map((a) => `  - ${a}`),
@@ -48,12 +51,12 @@ function sections(d: PreservationRequestData): Section[] {
       ],
     },
     {
-      heading: '4. Custodian of the data / location of the computer system',
+      heading: '4. Custodian of the data / location of the computer system (Art. 29(2)(d))',
       lines: [d.provider],
     },
-    { heading: '5. Necessity of the preservation', lines: [d.necessity] },
+    { heading: '5. Necessity of the preservation (Art. 29(2)(e))', lines: [d.necessity] },
     {
-      heading: '6. Mutual assistance request',
+      heading: '6. Mutual assistance request (Art. 29(2)(f))',
       lines: [
         d.mutualAssistanceToFollow
           ? 'The requesting authority intends to submit a request for mutual assistance for the search, seizure or disclosure of the preserved data.'
