@@ -6,6 +6,9 @@
 // Prints one JSON line per engine: wall seconds, this process's CPU seconds (PostgreSQL's own CPU is not in it),
 // peak RSS of this process (the whole import on SQLite; the client side on PostgreSQL), items and identifiers
 // stored, the machine's load average, and memory by phase (add NODE_OPTIONS=--expose-gc to see live data only).
+// calibration_sha256_s: seconds this process takes to SHA-256 a fixed 256 MiB buffer in one thread, measured just
+// before each engine's run, so runs on different days (the shared host's speed drifts) can be put side by side.
+import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { createDatabase, migrateToLatest, type DialectName } from '@trag/db';
@@ -46,7 +49,19 @@ function jsonl(): Buffer {
   return Buffer.concat(lines);
 }
 
+/** Seconds for one thread to SHA-256 256 MiB of fixed bytes (the machine's single-core speed right now). */
+function calibrate(): number {
+  const block = Buffer.alloc(16 * 1024 * 1024);
+  for (let i = 0; i < block.length; i++) block[i] = (i * 31) & 0xff;
+  const started = performance.now();
+  const hash = createHash('sha256');
+  for (let i = 0; i < 16; i++) hash.update(block);
+  hash.digest();
+  return (performance.now() - started) / 1000;
+}
+
 async function run(engine: DialectName, bytes: Buffer) {
+  const calibration = calibrate();
   const store = await createThrowAwayStore(engine, 'recruitment-import');
   const database = createDatabase({
     databaseUrl: store.databaseUrl,
@@ -123,6 +138,7 @@ async function run(engine: DialectName, bytes: Buffer) {
         peak_rss_mb: Math.round(peak / 1e6),
         max_rss_mb_os: Math.round(process.resourceUsage().maxRSS / 1e3),
         load_average_1m: Number(loadavg()[0]!.toFixed(1)),
+        calibration_sha256_s: Number(calibration.toFixed(2)),
         phases_mb: phases,
       }),
     );
