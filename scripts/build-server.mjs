@@ -77,17 +77,19 @@ const sourceLocation = {
 
 // A source saved while the build runs must still make the bundle stale: the bundle is dated when the build began.
 const startedAt = new Date();
-const result = await build({
-  entryPoints: [path.join(REPO_ROOT, 'apps/cli/src/main.ts')],
+// Large recruitment imports analyse on worker threads, which load their own bundle from beside this one (the
+// define tells packages/core/src/recruitment/analysis-threads.ts its file name).
+const RECRUITMENT_WORKER = 'recruitment-analysis-worker.mjs';
+const options = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  outfile: outFile,
   write: false,
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
+  define: { __TRAG_RECRUITMENT_WORKER__: JSON.stringify(RECRUITMENT_WORKER) },
   plugins: [loadOnFirstUse, thirdPartyExternal, sourceLocation],
   banner: {
     js: [
@@ -98,11 +100,19 @@ const result = await build({
       'const __trag_dirname = (url) => __trag_path_dirname(__trag_fileURLToPath(url));',
     ].join('\n'),
   },
-});
+};
+const results = await Promise.all([
+  build({ ...options, entryPoints: [path.join(REPO_ROOT, 'apps/cli/src/main.ts')], outfile: outFile }),
+  build({
+    ...options,
+    entryPoints: [path.join(REPO_ROOT, 'packages/core/src/recruitment/analysis-worker.ts')],
+    outfile: path.join(outDir, RECRUITMENT_WORKER),
+  }),
+]);
 
 // Written beside and renamed, so a `trag` starting meanwhile never loads half a file.
 await mkdir(outDir, { recursive: true });
-for (const file of result.outputFiles) {
+for (const file of results.flatMap((result) => result.outputFiles)) {
   const temporary = `${file.path}.${process.pid}.tmp`;
   await writeFile(temporary, file.contents);
   await utimes(temporary, startedAt, startedAt);

@@ -6,7 +6,7 @@ import { identifyLanguage, type LanguageCode, type Script } from './language';
 import { extractIdentifiers, type ExtractedIdentifier, type IdentifierType } from './identifier-extractor';
 import { defaultLexicon, type IndicatorDefinition, type IndicatorFamily, type Lexicon } from './lexicon';
 import { IndicatorMatcher } from './indicator-matcher';
-import { groupSignatures, signItem, type TemplateOptions } from './templates';
+import { groupSignatures, shortItemSignature, signItem, type TemplateOptions } from './templates';
 import { DEFAULT_MINHASH } from './minhash';
 
 export interface AnalysisInput {
@@ -333,6 +333,42 @@ export class NetworkSignals {
     }
   }
 
+  /** What `add` recorded, to be handed (e.g. from a worker thread) to another collector's `addPart`. */
+  part(): SignalsPart {
+    return { contacts: this.contacts, signatures: this.signatures, eligible: this.eligible, digests: this.digests };
+  }
+
+  /**
+   * Records the items of `part` (a collector of `part.contacts.length` items, filled by `add` from index 0) as
+   * items `base`, `base + 1`, …: the same as adding them here one by one.
+   */
+  addPart(base: number, part: SignalsPart): void {
+    const count = part.contacts.length;
+    for (let j = 0; j < count; j++) {
+      const contacts = part.contacts[j];
+      if (!contacts) continue;
+      const index = base + j;
+      this.contacts[index] = contacts;
+      for (const [type, value] of JSON.parse(contacts) as Array<[string, string]>) {
+        const key = `${type}:${value}`;
+        const entry = this.itemsByKey.get(key);
+        if (!entry) this.itemsByKey.set(key, { items: 1, last: index });
+        else if (entry.last !== index) {
+          entry.items++;
+          entry.last = index;
+        }
+      }
+    }
+    if (this.templates === false || !part.signatures || !part.eligible || !part.digests) return;
+    const minhash = this.templates.minhash ?? DEFAULT_MINHASH;
+    const k = minhash.bands * minhash.rows;
+    this.signatures!.set(part.signatures, base * k);
+    this.eligible!.set(part.eligible, base);
+    this.digests!.set(part.digests, base * DIGEST_BYTES);
+    // a short item's stand-in signature is made from its index, which was local to the part
+    for (let j = 0; j < count; j++) if (!part.eligible[j]) shortItemSignature(this.signatures!, base + j, k, base + j);
+  }
+
   /** Groups the near-duplicates once every item is added; the signatures and digests are released. */
   finish(): void {
     if (this.templates === false) return;
@@ -381,6 +417,14 @@ export class NetworkSignals {
 }
 
 const DIGEST_BYTES = 32;
+
+/** What a NetworkSignals collector recorded (see `part`); plain arrays and typed arrays, so it crosses threads. */
+export interface SignalsPart {
+  contacts: Array<string | undefined>;
+  signatures: Uint32Array | null;
+  eligible: Uint8Array | null;
+  digests: Uint8Array | null;
+}
 
 function detectorHit(
   indicator: IndicatorDefinition,

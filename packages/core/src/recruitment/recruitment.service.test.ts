@@ -295,4 +295,76 @@ describeEachDialect('recruitment store', (dialect) => {
     }
     expect(expected.some((e) => e.indicators.some((h) => h.family === 'network'))).toBe(true);
   });
+
+  /** Runs `body` with the import's thread settings set as given (restored afterwards). */
+  async function withThreads<T>(workers: string, body: () => Promise<T>): Promise<T> {
+    const saved = [process.env.TRAG_IMPORT_WORKERS, process.env.TRAG_IMPORT_WORKER_MIN_ITEMS];
+    process.env.TRAG_IMPORT_WORKERS = workers;
+    process.env.TRAG_IMPORT_WORKER_MIN_ITEMS = '1';
+    try {
+      return await body();
+    } finally {
+      if (saved[0] === undefined) delete process.env.TRAG_IMPORT_WORKERS;
+      else process.env.TRAG_IMPORT_WORKERS = saved[0];
+      if (saved[1] === undefined) delete process.env.TRAG_IMPORT_WORKER_MIN_ITEMS;
+      else process.env.TRAG_IMPORT_WORKER_MIN_ITEMS = saved[1];
+    }
+  }
+
+  it('on worker threads, stores for each item exactly what analyzeBatch gives, across chunks', async () => {
+    const threadCase = (await new CaseService(ctx).create(actor, { title: 'Threads', type: 'labour_exploitation' })).id;
+    // 1,200 items: three analysis chunks and two write chunks; shared phones, reposts across chunks, short items
+    // (whose template signatures depend on their place in the whole collection)
+    const texts = Array.from({ length: 1200 }, (_, i) =>
+      i % 11 === 0
+        ? `kratko ${i}`
+        : i % 7 === 0
+          ? 'Posao u Austriji, bez iskustva, smještaj plaćen, kotizacija 200 EUR unaprijed. Viber +381 64 555 1111'
+          : `Oglas ${i}: rad u Njemačkoj, plata ${2000 + (i % 5) * 500} EUR, bez iskustva, hitno. Viber +381 64 ${String(100 + (i % 40))} 2222`,
+    );
+    const outcome = await withThreads('2', () =>
+      service.importItems(actor, threadCase, {
+        bytes: Buffer.from(texts.join('\n\n')),
+        format: 'text',
+        mode: 'all_or_nothing',
+      }),
+    );
+    const expected = new RecruitmentAnalyzer().analyzeBatch(texts.map((text, i) => ({ id: String(i), text })));
+    expect(outcome.itemsImported).toBe(1200);
+    expect(outcome.flagged).toBe(expected.filter((e) => e.flagged).length);
+    const rows = (await service.listItems(actor, threadCase, { limit: 2000, offset: 0 })).rows;
+    const byLine = new Map(rows.map((r) => [r.external_id, r]));
+    for (const [i, e] of expected.entries()) {
+      const row = byLine.get(`line-${i * 2 + 1}`)!;
+      expect(row.text).toBe(texts[i]);
+      expect({ score: Number(row.score), flagged: row.flagged === 1, language: row.language }).toEqual({
+        score: e.score,
+        flagged: e.flagged,
+        language: e.language,
+      });
+      expect(row.analysis).toBe(
+        JSON.stringify({ indicators: e.indicators, reasons: e.reasons, languageEvidence: e.languageEvidence }),
+      );
+    }
+    expect(expected.some((e) => e.indicators.some((h) => h.id === 'rec_same_text_reposted'))).toBe(true);
+    expect(expected.some((e) => e.indicators.some((h) => h.id === 'net_template_slots'))).toBe(true);
+    expect(expected.some((e) => e.indicators.some((h) => h.matchedBy.startsWith('same phone')))).toBe(true);
+  }, 120_000);
+
+  it('cancelled while chunks are on worker threads, an import leaves nothing behind', async () => {
+    const cancelCase = (await new CaseService(ctx).create(actor, { title: 'Cancel', type: 'labour_exploitation' })).id;
+    const controller = new AbortController();
+    const texts = Array.from({ length: 1500 }, (_, i) => `Oglas ${i}: rad u Njemačkoj, bez iskustva, hitno.`);
+    await expect(
+      withThreads('1', () =>
+        service.importItems(
+          actor,
+          cancelCase,
+          { bytes: Buffer.from(texts.join('\n\n')), format: 'text', mode: 'skip_bad' },
+          { signal: controller.signal, onProgress: () => controller.abort() },
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 'import_cancelled' });
+    expect((await service.listItems(actor, cancelCase, { limit: 1, offset: 0 })).total).toBe(0);
+  }, 120_000);
 });

@@ -1,14 +1,16 @@
 // Recruitment items in a case: import (one transaction, all-or-nothing or skip-bad, cancellable, with progress),
 // list by score, item view, analysts' relevance marks, the network view and its exports, and identifiers made
 // into case entities. Rules here; SQL in the repository; who-may via CaseAccess.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '@trag/db';
 import { AuditService } from '@trag/core/audit';
 import { CaseAccess, EntityService } from '@trag/core/cases';
 import { EvidenceService, evidenceNotFound } from '@trag/core/evidence';
 import { AppError, invalid, newId, notFound, type Actor, type CoreContext } from '@trag/core/shared';
-import { RecruitmentAnalyzer, type IndicatorHit, type ItemAnalysis, type Reason } from './analyzer';
+import { RecruitmentAnalyzer, type IndicatorHit, type Reason } from './analyzer';
+import { AnalysisThreads, importThreadSettings } from './analysis-threads';
+import { analyseChunk, scoreChunk, type AnalysedChunk, type CompactAnalysis, type ScoredItem } from './chunk-analysis';
+import { defaultLexicon } from './lexicon';
 import { openImportFile, type ColumnMapping, type ImportEncoding, type ImportFormat } from './item-importer';
 import type { LineError } from './item-reader';
 import { RecruitmentRepository, type IdentifierRow, type ItemRow } from './recruitment.repository';
@@ -84,42 +86,6 @@ const ANALYSE_CHUNK = 500;
 /** Items written per step of the import transaction. */
 const SAVE_CHUNK = 1000;
 
-/**
- * What an import keeps of an item's analysis until it is written: its indicators, language evidence and
- * identifiers, deflated. The reasons, score and flag are left out: they follow from the indicators (score() makes
- * them, and makes them again when network hits are added), and they are a quarter of the JSON. An analysis is
- * ~4,300 bytes of JSON (indicators with their quotes, ~8 identifiers) and ~1,100 deflated; 100,000 of them as
- * objects and strings need gigabytes. The item itself is read again from the file when it is written, and network
- * signals keep their own compact data (NetworkSignals).
- */
-interface CompactAnalysis {
-  language: ItemAnalysis['language'];
-  script: ItemAnalysis['script'];
-  /** Raw-deflated UTF-8 JSON of Packed. */
-  packed: Buffer;
-}
-
-interface Packed {
-  indicators: IndicatorHit[];
-  languageEvidence: string[];
-  identifiers: Array<[string, string, number, number]>;
-}
-
-function compact(r: ItemAnalysis): CompactAnalysis {
-  const packed: Packed = {
-    indicators: r.indicators,
-    languageEvidence: r.languageEvidence,
-    identifiers: r.identifiers.map((i) => [i.type, i.value, i.start, i.end]),
-  };
-  return {
-    language: r.language,
-    script: r.script,
-    // Copied out: zlib's result is a view of a 16 KB output chunk, which would stay alive with it.
-    packed: Buffer.from(deflateRawSync(Buffer.from(JSON.stringify(packed), 'utf8'), { level: 1 })),
-  };
-}
-
-const unpack = (a: CompactAnalysis): Packed => JSON.parse(inflateRawSync(a.packed).toString('utf8')) as Packed;
 export const MAX_IMPORT_ITEMS = 200_000;
 
 const cancelled = () => new AppError('conflict', 'import_cancelled', 'The import was cancelled; nothing was imported.');
@@ -158,43 +124,6 @@ function formatFromName(fileName: string, mediaType: string): ImportFormat | nul
 
 export class RecruitmentService {
   private readonly repo: RecruitmentRepository;
-
-  /**
-   * An item's stored analysis with the collection's network hits added, scored as analyze() and withExtraHits()
-   * score it (reasons, score and flag come from the indicators alone).
-   */
-  private withNetwork(
-    a: CompactAnalysis,
-    extra: IndicatorHit[],
-  ): {
-    language: string;
-    score: number;
-    flagged: boolean;
-    analysis: string;
-    identifiers: Packed['identifiers'];
-  } {
-    const { indicators, languageEvidence, identifiers } = unpack(a);
-    const r = this.analyzer.score({
-      id: '',
-      language: a.language,
-      script: a.script,
-      languageEvidence,
-      // scoring reads only the indicators; the identifiers are written from the packed list
-      identifiers: [],
-      indicators: extra.length === 0 ? indicators : [...indicators, ...extra],
-      score: 0,
-      flagged: false,
-      reasons: [],
-      truncated: false,
-    });
-    return {
-      language: r.language,
-      score: r.score,
-      flagged: r.flagged,
-      analysis: JSON.stringify({ indicators: r.indicators, reasons: r.reasons, languageEvidence: r.languageEvidence }),
-      identifiers,
-    };
-  }
 
   private readonly access: CaseAccess;
   private readonly audit: AuditService;
@@ -239,27 +168,82 @@ export class RecruitmentService {
         `At most ${MAX_IMPORT_ITEMS} items per import; split the file.`,
       );
     }
-    // Analyse first (outside the transaction), in chunks, reporting progress and honouring cancellation. Each
-    // analysis is kept compact (its stored JSON and its identifiers), network signals keep only contacts, a
+    // Large imports use worker threads (see analysis-threads.ts) when the analyzer is the default one, which is
+    // what a worker builds for itself.
+    const settings = importThreadSettings();
+    const threads =
+      settings.workers > 0 && total >= settings.minItems && this.analyzer.lexicon === defaultLexicon()
+        ? new AnalysisThreads(settings.workers)
+        : null;
+    try {
+      return await this.analyseAndSave(actor, caseId, input, options, items, threads);
+    } finally {
+      await threads?.close();
+    }
+  }
+
+  /**
+   * Analyses the items (outside the transaction), then writes them in one transaction. With worker threads, chunks
+   * are analysed on the workers and on this thread at once, and while this thread writes a chunk the workers score
+   * the next ones; the network signals (shared contacts, template reuse) need the whole collection analysed first.
+   */
+  private async analyseAndSave(
+    actor: Actor,
+    caseId: string,
+    input: ImportInput,
+    options: ImportOptions,
+    items: Awaited<ReturnType<typeof openImportFile>>,
+    threads: AnalysisThreads | null,
+  ): Promise<ImportOutcome> {
+    const total = items.count;
+    // Each analysis is kept compact (its stored JSON and its identifiers), network signals keep only contacts, a
     // signature and a digest per item, and the texts are not kept at all: 100,000 items fit in well under 1.5 GB.
     const signals = this.analyzer.networkSignals(total);
     const analysed: Array<CompactAnalysis | undefined> = new Array<CompactAnalysis | undefined>(total);
+    let analysedCount = 0;
+    const take = (from: number, chunk: AnalysedChunk) => {
+      signals.addPart(from, chunk.signals);
+      for (let j = 0; j < chunk.items.length; j++) analysed[from + j] = chunk.items[j];
+      analysedCount += chunk.items.length;
+      options.onProgress?.(analysedCount, total);
+    };
+    const onWorkers: Array<Promise<void>> = [];
+    let failure: unknown = null;
     for (let i = 0; i < total; i += ANALYSE_CHUNK) {
+      if (failure) throw failure;
       if (options.signal?.aborted) throw cancelled();
       const end = Math.min(i + ANALYSE_CHUNK, total);
-      for (let k = i; k < end; k++) {
-        analysed[k] = compact(this.analyzer.analyzeInto({ id: String(k), text: items.item(k).text }, signals, k));
-      }
-      options.onProgress?.(end, total);
-      await new Promise((resolve) => setImmediate(resolve)); // let a cancel request in
+      const texts: string[] = [];
+      for (let k = i; k < end; k++) texts.push(items.item(k).text);
+      // a worker gets the chunk while it has fewer than two waiting; otherwise this thread analyses it
+      const sent = threads?.analyse(texts, 2) ?? null;
+      if (sent) {
+        const from = i;
+        const stored = sent.then((chunk) => take(from, chunk));
+        stored.catch((error: unknown) => (failure ??= error));
+        onWorkers.push(stored);
+      } else take(i, analyseChunk(this.analyzer, texts));
+      await new Promise((resolve) => setImmediate(resolve)); // let a cancel request and workers' answers in
     }
-    // Network signals (shared contacts, template reuse) across the imported collection; items that get some are
-    // re-scored when their rows are written.
+    await Promise.all(onWorkers);
+    if (options.signal?.aborted) throw cancelled();
+    // Network signals across the imported collection; items that get some are re-scored when they are written.
     signals.finish();
     options.onSaving?.();
     const now = this.ctx.clock.now().toISOString();
     const importId = newId();
     let flagged = 0;
+    // The rows' scores and analyses for items [from, to), made on a worker when there are workers.
+    const score = (from: number, to: number): Promise<ScoredItem[]> | ScoredItem[] => {
+      const chunk: CompactAnalysis[] = [];
+      const hits: IndicatorHit[][] = [];
+      for (let k = from; k < to; k++) {
+        chunk.push(analysed[k]!);
+        hits.push(signals.hitsOf(k));
+        analysed[k] = undefined;
+      }
+      return threads ? threads.score(chunk, hits) : scoreChunk(this.analyzer, chunk, hits);
+    };
     await this.ctx.database.db.transaction().execute(async (trx) => {
       await this.repo.createImport(
         {
@@ -280,19 +264,38 @@ export class RecruitmentService {
       );
       // Rows are made per chunk as they are written, never all at once; what a written item needed is let go.
       // One chunk is written while the next one's rows are made (on PostgreSQL the server inserts meanwhile; on
-      // SQLite the write has finished before the call returns), on the transaction's one connection.
+      // SQLite the write has finished before the call returns), on the transaction's one connection; workers
+      // score up to two chunks each ahead of the one being written.
+      const ahead: Array<Promise<ScoredItem[]> | ScoredItem[]> = [];
+      const depth = threads ? 2 * threads.size : 1;
+      let next = 0;
+      const fill = () => {
+        while (next < total && ahead.length < depth) {
+          const to = Math.min(next + SAVE_CHUNK, total);
+          ahead.push(score(next, to));
+          next = to;
+        }
+      };
       let writing: Promise<void> = Promise.resolve();
       for (let i = 0; i < total; i += SAVE_CHUNK) {
         if (options.signal?.aborted) {
           await writing;
           throw cancelled();
         }
+        fill();
+        let scored: ScoredItem[];
+        try {
+          scored = await ahead.shift()!;
+        } catch (error) {
+          await writing; // the transaction's connection is not left mid-statement
+          throw error;
+        }
+        fill();
         const itemRows: ItemRow[] = [];
         const identifierRows: IdentifierRow[] = [];
         for (let k = i; k < Math.min(i + SAVE_CHUNK, total); k++) {
           const item = items.item(k);
-          const r = this.withNetwork(analysed[k]!, signals.hitsOf(k));
-          analysed[k] = undefined;
+          const r = scored[k - i]!;
           items.release(k);
           if (r.flagged) flagged++;
           const id = newId();

@@ -64,8 +64,16 @@ export function signItem(
     eligible[index] = 1;
     minhashInto(shingleHashes(words, minhash.shingleSize), k, signatures, index * k);
   } else {
-    for (let j = 0; j < k; j++) signatures[index * k + j] = (index * 2654435761 + j) >>> 0;
+    shortItemSignature(signatures, index, k, index);
   }
+}
+
+/**
+ * The signature of an item too short to compare, written at slot `at`: values unique to its index in the
+ * collection, so it never collides with another item's.
+ */
+export function shortItemSignature(signatures: Uint32Array, at: number, k: number, index: number): void {
+  for (let j = 0; j < k; j++) signatures[at * k + j] = (index * 2654435761 + j) >>> 0;
 }
 
 /** Signatures of all items (row-major Uint32Array, `bands × rows` values per item); short items get all-ones. */
