@@ -5,7 +5,7 @@
 // connection runs passive checkpoints (which never block readers or writers) every second instead.
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { SHARE_ENV, Worker } from 'node:worker_threads';
 import type SqliteDatabase from 'better-sqlite3';
 
 /** SQLite's own default threshold (pages), restored if the worker stops unexpectedly. */
@@ -47,8 +47,11 @@ export function startBackgroundCheckpoints(
   const report = options.onProblem ?? ((message: string) => console.error(message));
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   sqlite.pragma('wal_autocheckpoint = 0');
+  // A small heap and the shared environment instead of a copy: the worker only calls into SQLite.
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
+    env: SHARE_ENV,
+    resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 8, stackSizeMb: 1 },
     workerData: { driver, file, intervalMs: options.intervalMs ?? 1000 },
   });
   // The worker must not keep a CLI command or a test alive on its own.

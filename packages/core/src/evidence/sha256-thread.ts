@@ -97,13 +97,11 @@ class Sha256Thread {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    // The worker only hashes native buffers: a small heap, no stdio of its own and the process's environment
-    // shared instead of copied keep its cost to the server's memory at about 12 MiB while it lives.
+    // The worker only hashes native buffers: a small heap and the process's environment shared instead of copied
+    // keep its cost to the server's memory at about 12 MiB while it lives.
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       env: SHARE_ENV,
-      stdout: false,
-      stderr: false,
       resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 8, stackSizeMb: 1 },
     });
     worker.on('message', (message: WorkerMessage) => {
