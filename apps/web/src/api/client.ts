@@ -13,23 +13,33 @@ export class ApiError extends Error {
   }
 }
 
-function csrfToken(): string | undefined {
-  return document.cookie
+/** The CSRF token the server set in its cookie, to be sent back in the X-CSRF-Token header on writes. */
+export function csrfToken(): string | undefined {
+  const raw = document.cookie
     .split('; ')
     .find((c) => c.startsWith('trag_csrf='))
     ?.slice('trag_csrf='.length);
+  return raw ? decodeURIComponent(raw) : undefined;
 }
 
-export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** The ApiError for a failed response, from the `{ error: { code, message, details } }` body the API sends. */
+export function apiErrorOf(status: number, statusText: string, data: unknown): ApiError {
+  const error = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)
+    ?.error;
+  return new ApiError(status, error?.code ?? 'http_error', error?.message ?? statusText, error?.details ?? {});
+}
+
+/** JSON in (when a body is given), JSON out; a raw Blob body is sent as application/octet-stream. */
+async function send<T>(method: string, path: string, body: unknown, contentType: string | null): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (contentType) headers['Content-Type'] = contentType;
   const token = csrfToken();
-  if (method !== 'GET' && token) headers['X-CSRF-Token'] = decodeURIComponent(token);
+  if (method !== 'GET' && token) headers['X-CSRF-Token'] = token;
   const response = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
   });
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => null);
@@ -38,16 +48,18 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
     if (response.status === 401 && !path.startsWith('/api/auth/login')) {
       window.dispatchEvent(new CustomEvent(SESSION_ENDED_EVENT));
     }
-    const error = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)
-      ?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'http_error',
-      error?.message ?? response.statusText,
-      error?.details ?? {},
-    );
+    throw apiErrorOf(response.status, response.statusText, data);
   }
   return data as T;
+}
+
+export function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body, body === undefined ? null : 'application/json');
+}
+
+/** POSTs a file's bytes as the request body (raw blocks, package files), not as JSON. */
+export function apiUpload<T>(path: string, file: Blob): Promise<T> {
+  return send<T>('POST', path, file, 'application/octet-stream');
 }
 
 export const apiGet = <T>(path: string) => apiRequest<T>('GET', path);

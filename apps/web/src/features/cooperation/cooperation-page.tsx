@@ -4,36 +4,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { cooperation } from '@trag/contracts';
-import { ApiError, apiPost } from '../../api/client';
+import { ApiError, apiPost, apiUpload } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
 import { PageHeader } from '../../components/page-header';
 
 const MATCHABLE = ['phone', 'email', 'crypto_wallet', 'iban', 'online_account', 'document'] as const;
-
-/** Sends a package file as a raw body (the typed client sends JSON only). */
-async function uploadPackageFile(file: File): Promise<cooperation.PackageSummary> {
-  const token = document.cookie
-    .split('; ')
-    .find((c) => c.startsWith('trag_csrf='))
-    ?.slice('trag_csrf='.length);
-  const response = await fetch('/api/cooperation/packages/upload', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: {
-      Accept: 'application/json',
-      'Content-Type': 'application/octet-stream',
-      ...(token ? { 'X-CSRF-Token': decodeURIComponent(token) } : {}),
-    },
-    body: file,
-  });
-  const data = (await response.json().catch(() => null)) as
-    (cooperation.PackageSummary & { error?: { code: string; message: string } }) | null;
-  if (!response.ok) {
-    throw new ApiError(response.status, data?.error?.code ?? 'http_error', data?.error?.message ?? response.statusText);
-  }
-  return data!;
-}
 
 function OwnCard() {
   const { t } = useTranslation('cooperation');
@@ -147,7 +123,7 @@ function Packages({ reloadKey }: { reloadKey: number }) {
     if (!file) return;
     setError(undefined);
     try {
-      const summary = await uploadPackageFile(file);
+      const summary = await apiUpload<cooperation.PackageSummary>('/api/cooperation/packages/upload', file);
       setDone(t(`packages.statuses.${summary.status}`, { defaultValue: summary.status }));
       packages.reload();
     } catch (err) {

@@ -3,11 +3,11 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { crypto } from '@trag/contracts';
-import { apiPost } from '../../api/client';
+import { apiPost, apiUpload } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
 import type { CaseTabProps } from '../cases/case-tabs';
-import { cryptoApi, postBytes } from './crypto.api';
+import { cryptoApi } from './crypto.api';
 import {
   amount,
   buildFlow,
@@ -95,7 +95,7 @@ function BlocksForm({ caseId }: { caseId: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      setOutcome(await postBytes<crypto.ImportSummary>(cryptoApi.blocks(caseId, file.name, watch), file));
+      setOutcome(await apiUpload<crypto.ImportSummary>(cryptoApi.blocks(caseId, file.name, watch), file));
     } catch (err) {
       setError(err);
     } finally {

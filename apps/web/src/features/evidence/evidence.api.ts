@@ -1,5 +1,5 @@
 // The evidence API paths the UI calls, and the streaming upload (multipart, with progress).
-import { ApiError } from '../../api/client';
+import { ApiError, apiErrorOf, csrfToken } from '../../api/client';
 
 const enc = encodeURIComponent;
 
@@ -26,14 +26,6 @@ export interface UploadFields {
   import?: boolean;
 }
 
-function csrfHeader(): string | undefined {
-  const raw = document.cookie
-    .split('; ')
-    .find((c) => c.startsWith('trag_csrf='))
-    ?.slice('trag_csrf='.length);
-  return raw ? decodeURIComponent(raw) : undefined;
-}
-
 /**
  * Sends one file as multipart/form-data, the fields before the file (the server reads them first and streams the
  * file straight to disk). XMLHttpRequest rather than fetch, for upload progress.
@@ -55,7 +47,7 @@ export function uploadEvidence<T>(
     xhr.open('POST', evidenceApi.caseEvidence(caseId));
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
-    const token = csrfHeader();
+    const token = csrfToken();
     if (token) xhr.setRequestHeader('X-CSRF-Token', token);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
@@ -69,8 +61,7 @@ export function uploadEvidence<T>(
         data = null;
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
-      const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
-      reject(new ApiError(xhr.status, error?.code ?? 'http_error', error?.message ?? xhr.statusText));
+      reject(apiErrorOf(xhr.status, xhr.statusText, data));
     };
     xhr.send(form);
   });
