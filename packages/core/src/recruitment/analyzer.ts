@@ -50,7 +50,7 @@ export interface ItemAnalysis {
 }
 
 /** Identifier types that count as contacts for network signals (shared by several items). */
-export const CONTACT_TYPES: ReadonlySet<IdentifierType> = new Set<IdentifierType>([
+const CONTACT_TYPES: ReadonlySet<IdentifierType> = new Set<IdentifierType>([
   'phone',
   'email',
   'telegram',

@@ -66,7 +66,7 @@ export function analyseChunk(analyzer: RecruitmentAnalyzer, texts: readonly stri
  * An item's stored analysis with the collection's network hits added, scored as analyze() and withExtraHits()
  * score it (reasons, score and flag come from the indicators alone).
  */
-export function scoreItem(analyzer: RecruitmentAnalyzer, a: CompactAnalysis, extra: IndicatorHit[]): ScoredItem {
+function scoreItem(analyzer: RecruitmentAnalyzer, a: CompactAnalysis, extra: IndicatorHit[]): ScoredItem {
   const { indicators, languageEvidence, identifiers } = JSON.parse(inflateRawSync(a.packed).toString('utf8')) as Packed;
   const r = analyzer.score({
     id: '',
