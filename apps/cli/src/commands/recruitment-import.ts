@@ -1,13 +1,21 @@
 // `trag recruitment import <case> [file] --as <username>`: imports items into a case and analyses them, in one
 // transaction, acting as the named user (who must be allowed to write in the case). The items come from a file
 // (JSONL, CSV, text, Telegram result.json, WhatsApp .txt, HTML, WARC) or, with --evidence, from a saved HTML page
-// or WARC capture already collected as evidence in the case (by id or exhibit number). Progress goes to stderr;
-// Ctrl-C cancels and leaves nothing imported.
+// or WARC capture already collected as evidence in the case (by id or exhibit number). For CSV and JSON Lines,
+// --text-column, --id-column, --url-column, --date-column and --source-column name the columns (keys) that hold each
+// field, over the default mapping text, id, url, posted_at, source. Progress goes to stderr; Ctrl-C cancels and
+// leaves nothing imported.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { EvidenceService } from '@trag/core/evidence';
-import { IMPORT_FORMATS, RecruitmentService, type ImportFormat, type ImportOutcome } from '@trag/core/recruitment';
+import {
+  IMPORT_FORMATS,
+  RecruitmentService,
+  type ColumnMapping,
+  type ImportFormat,
+  type ImportOutcome,
+} from '@trag/core/recruitment';
 import { invalid, type Actor, type CoreContext } from '@trag/core/shared';
 import { actingUserAndCase, withCoreContext } from '../cli-context';
 import { action } from '../output';
@@ -18,6 +26,61 @@ interface Options {
   format?: string;
   skipBad?: boolean;
   json?: boolean;
+  textColumn?: string;
+  idColumn?: string;
+  urlColumn?: string;
+  dateColumn?: string;
+  sourceColumn?: string;
+}
+
+/** The importer's own default mapping (packages/core/src/recruitment/item-importer.ts), which the options override. */
+const DEFAULT_COLUMNS: Required<ColumnMapping> = {
+  id: 'id',
+  text: 'text',
+  url: 'url',
+  postedAt: 'posted_at',
+  source: 'source',
+};
+
+/** The formats whose records have named columns (CSV header) or keys (JSON Lines). */
+const MAPPED_FORMATS: readonly ImportFormat[] = ['csv', 'jsonl'];
+
+/** The API's limit on a column name (contracts ColumnMapping). */
+const MAX_COLUMN_NAME = 200;
+
+const COLUMN_OPTIONS = [
+  ['text', '--text-column', 'textColumn'],
+  ['id', '--id-column', 'idColumn'],
+  ['url', '--url-column', 'urlColumn'],
+  ['postedAt', '--date-column', 'dateColumn'],
+  ['source', '--source-column', 'sourceColumn'],
+] as const;
+
+/**
+ * The column mapping the options ask for: undefined when no column option is given (the importer uses its default),
+ * otherwise the default mapping with the given columns replaced. Refused for sources that have no columns.
+ */
+function columnMappingOf(options: Options, format: ImportFormat | null): ColumnMapping | undefined {
+  const given = COLUMN_OPTIONS.filter(([, , key]) => options[key] !== undefined);
+  if (given.length === 0) return undefined;
+  const flags = given.map(([, flag]) => flag).join(', ');
+  if (options.evidence || !format || !MAPPED_FORMATS.includes(format)) {
+    const source = options.evidence || !format ? 'an evidence item (HTML or WARC)' : `a ${format} file`;
+    throw invalid(
+      'recruitment_import_mapping',
+      `Column options (${flags}) apply only to files with columns (--format ${MAPPED_FORMATS.join('|')}), not to ${source}.`,
+    );
+  }
+  const mapping: ColumnMapping = { ...DEFAULT_COLUMNS };
+  for (const [field, flag, key] of given) {
+    const name = options[key]!;
+    if (name.trim() === '') throw invalid('recruitment_import_mapping', `${flag} needs a column name.`);
+    if ([...name].length > MAX_COLUMN_NAME) {
+      throw invalid('recruitment_import_mapping', `${flag} is longer than ${MAX_COLUMN_NAME} characters.`);
+    }
+    mapping[field] = name;
+  }
+  return mapping;
 }
 
 /** The format a file name suggests, when --format is not given. */
@@ -55,12 +118,20 @@ async function evidenceIdOf(ctx: CoreContext, actor: Actor, caseId: string, ref:
 export function registerRecruitmentImport(group: Command): void {
   group
     .command('import')
-    .description('Import items into a case and analyse them (one transaction; Ctrl-C leaves nothing imported).')
+    .description(
+      'Import items into a case and analyse them (one transaction; Ctrl-C leaves nothing imported). ' +
+        'For CSV and JSON Lines, --text-column etc. name the columns that hold each field.',
+    )
     .argument('<case>', 'case id or reference')
     .argument('[file]', 'file to import (not with --evidence)')
     .requiredOption('--as <username>', 'the importing user (must be able to write in the case)')
     .option('--evidence <id>', 'import a WARC capture or saved HTML page collected in the case (id or exhibit number)')
     .option('--format <format>', `file format: ${IMPORT_FORMATS.join(', ')} (default: from the file name)`)
+    .option('--text-column <name>', 'CSV/JSONL: the column (key) holding the item text (default: text)')
+    .option('--id-column <name>', 'CSV/JSONL: the column holding the item id (default: id)')
+    .option('--url-column <name>', 'CSV/JSONL: the column holding the link (default: url)')
+    .option('--date-column <name>', 'CSV/JSONL: the column holding the posting date (default: posted_at)')
+    .option('--source-column <name>', 'CSV/JSONL: the column holding the source (default: source)')
     .option('--skip-bad', 'import the good records and report the malformed ones (default: all or nothing)')
     .option('--json', 'print the outcome as JSON')
     .action(
@@ -78,6 +149,7 @@ export function registerRecruitmentImport(group: Command): void {
             `Say which format ${file} is: --format ${IMPORT_FORMATS.join('|')}.`,
           );
         }
+        const mapping = columnMappingOf(options, format);
         const mode = options.skipBad ? 'skip_bad' : 'all_or_nothing';
         await withCoreContext(async (ctx) => {
           const { actor, caseId } = await actingUserAndCase(ctx, options.as, caseRef);
@@ -100,7 +172,13 @@ export function registerRecruitmentImport(group: Command): void {
               outcome = await service.importItems(
                 actor,
                 caseId,
-                { bytes: await fs.readFile(file!), format: format!, mode, fileName: path.basename(file!) },
+                {
+                  bytes: await fs.readFile(file!),
+                  format: format!,
+                  mode,
+                  fileName: path.basename(file!),
+                  ...(mapping ? { mapping } : {}),
+                },
                 importOptions,
               );
             }
