@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '@trag/db/testing';
 import { authHeaders, createTestApp, createTestUser, type TestApp } from '../testing';
@@ -129,5 +131,60 @@ describeEachDialect('recruitment routes', (dialect) => {
       code: 'import_lines_malformed',
       details: { errors: [{ line: 2 }] },
     });
+  });
+
+  it('queues a file sent as the raw body, with the CSV columns named in the query, and runs it on the worker', async () => {
+    const csv = [
+      'oglas_id,poruka,objavljeno',
+      'fb-17,"Posao u Austriji, bez iskustva, smještaj plaćen, kotizacija 200 EUR unaprijed. Viber +381 64 333 4444",2026-11-02',
+      'fb-18,"Работа во Германија без искуство, сместување обезбедено. Viber +381 64 333 4444",2026-11-03',
+    ].join('\n');
+    const staging = path.join(t.core.dataDir, 'recruitment-staging');
+    const stagedFiles = () => (existsSync(staging) ? readdirSync(staging) : []);
+    const url = `/api/cases/${caseId}/recruitment/import-jobs/upload?format=csv&mode=all_or_nothing&fileName=oglasi.csv`;
+    const upload = (query: string, body: Buffer, who = headers) =>
+      t.app.inject({
+        method: 'POST',
+        url: `${url}${query}`,
+        headers: { ...who, 'content-type': 'application/octet-stream' },
+        payload: body,
+      });
+
+    // Someone outside the case learns nothing and leaves nothing staged.
+    const refused = await upload('&textColumn=poruka', Buffer.from(csv), outsiderHeaders);
+    expect(refused.statusCode).toBe(404);
+    expect(stagedFiles()).toEqual([]);
+    // Options are checked at the edge.
+    expect((await upload('&textColumn=', Buffer.from(csv))).statusCode).toBe(400);
+    expect((await upload('&textColumn=poruka&colour=red', Buffer.from(csv))).statusCode).toBe(400);
+
+    const queued = await upload('&textColumn=poruka&idColumn=oglas_id&dateColumn=objavljeno', Buffer.from(csv));
+    expect(queued.statusCode).toBe(202);
+    const jobId = queued.json<{ id: string }>().id;
+    let job: { status: string; result?: { itemsImported?: number } } = { status: 'queued' };
+    for (let i = 0; i < 200 && (job.status === 'queued' || job.status === 'running'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      job = (await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}`, headers })).json();
+    }
+    expect(job).toMatchObject({ status: 'succeeded', result: { itemsImported: 2 } });
+    expect(stagedFiles()).toEqual([]);
+    const items = await t.app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/recruitment/items?limit=500`,
+      headers,
+    });
+    const ids = items.json<{ items: Array<{ externalId: string }> }>().items.map((i) => i.externalId);
+    expect(ids).toEqual(expect.arrayContaining(['fb-17', 'fb-18']));
+
+    // The wrong column is the importer's clear error, on the job.
+    const wrong = await upload('&textColumn=tekst', Buffer.from(csv));
+    const wrongId = wrong.json<{ id: string }>().id;
+    let failed: { status: string; error?: string } = { status: 'queued' };
+    for (let i = 0; i < 200 && (failed.status === 'queued' || failed.status === 'running'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      failed = (await t.app.inject({ method: 'GET', url: `/api/jobs/${wrongId}`, headers })).json();
+    }
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/no column "tekst".*oglas_id, poruka, objavljeno/);
   });
 });

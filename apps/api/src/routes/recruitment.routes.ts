@@ -1,9 +1,12 @@
 // Recruitment analysis routes. The public offer checker needs no login and stores nothing (not even in logs:
 // the text is never logged); it is rate-limited per client address.
+import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { platform, recruitment as contracts } from '@trag/contracts';
 import {
+  columnMappingWith,
   createImportWorker,
+  MAX_IMPORT_UPLOAD_BYTES,
   ImportJobService,
   OfferCheckService,
   RecruitmentService,
@@ -11,6 +14,7 @@ import {
   presentItemSummary,
   presentTemplates,
 } from '@trag/core/recruitment';
+import { AppError, invalid } from '@trag/core/shared';
 import { requireActor } from '../plugins/request-actor';
 
 const errors = {
@@ -77,6 +81,59 @@ export const recruitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(body.fileName ? { fileName: body.fileName } : {}),
         ...(body.mapping ? { mapping: body.mapping } : {}),
       });
+      return reply.status(202).send(job);
+    },
+  );
+
+  // A file to import arrives as the raw body and streams straight into the staging folder (see enqueueUpload).
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+
+  app.post(
+    '/api/cases/:caseId/recruitment/import-jobs/upload',
+    {
+      bodyLimit: MAX_IMPORT_UPLOAD_BYTES,
+      schema: {
+        tags,
+        summary:
+          'Queue the import of a file sent as the raw request body (application/octet-stream, up to 256 MiB); options in the query',
+        consumes: ['application/octet-stream'],
+        params: contracts.CaseParams,
+        querystring: contracts.ImportUploadQuery,
+        response: { 202: platform.Job, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > MAX_IMPORT_UPLOAD_BYTES) {
+        throw new AppError(
+          'too_large',
+          'import_too_large',
+          'The file is larger than 256 MiB, the most one import takes.',
+        );
+      }
+      if (!request.body)
+        throw invalid('import_upload_empty', 'Send the file as the request body (application/octet-stream).');
+      const query = request.query;
+      const named = {
+        ...(query.textColumn ? { text: query.textColumn } : {}),
+        ...(query.idColumn ? { id: query.idColumn } : {}),
+        ...(query.urlColumn ? { url: query.urlColumn } : {}),
+        ...(query.dateColumn ? { postedAt: query.dateColumn } : {}),
+        ...(query.sourceColumn ? { source: query.sourceColumn } : {}),
+      };
+      const job = await new ImportJobService(app.trag.core).enqueueUpload(
+        actor,
+        request.params.caseId,
+        request.body as Readable,
+        {
+          format: query.format,
+          mode: query.mode,
+          ...(query.encoding ? { encoding: query.encoding } : {}),
+          ...(query.fileName ? { fileName: query.fileName } : {}),
+          ...(Object.keys(named).length > 0 ? { mapping: columnMappingWith(named) } : {}),
+        },
+      );
       return reply.status(202).send(job);
     },
   );

@@ -1,7 +1,7 @@
 // Recruitment analysis (packages/core/src/recruitment/recruitment.service.ts): the public offer checker needs no
 // login and stores nothing. Everything else is need-to-know through CaseAccess: reads (items, one item, network,
 // network export, templates) need membership of any case role; writes (import, mark an item, add an identifier as an entity)
-// need a case role that may write (queued imports too), which "member" (investigator) and "lead" both have. Item routes resolve the
+// need a case role that may write (queued imports and raw uploads too), which "member" (investigator) and "lead" both have. Item routes resolve the
 // item's case first; a non-member gets the same 404 as for a missing item. Item and identifier routes get one
 // imported ad (with a phone number) in the fixture case, imported by its lead; the evidence import gets a saved
 // HTML page collected as evidence by the lead.
@@ -101,6 +101,15 @@ const table: AccessTable = {
       request: (fx) => ({
         url: `${base(fx)}/import-jobs`,
         payload: { format: 'text', mode: 'skip_bad', contentBase64: Buffer.from(AD, 'utf8').toString('base64') },
+      }),
+    },
+    {
+      route: 'POST /api/cases/:caseId/recruitment/import-jobs/upload',
+      allow: member,
+      request: (fx) => ({
+        url: `${base(fx)}/import-jobs/upload?format=text&mode=skip_bad`,
+        payload: Buffer.from(AD, 'utf8'),
+        headers: { 'content-type': 'application/octet-stream' },
       }),
     },
     {

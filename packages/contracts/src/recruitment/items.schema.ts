@@ -44,6 +44,29 @@ export const ImportRequest = Type.Object(
 );
 export type ImportRequest = Static<typeof ImportRequest>;
 
+const ColumnName = Type.String({ minLength: 1, maxLength: 200 });
+
+/**
+ * POST /api/cases/:caseId/recruitment/import-jobs/upload — the file is the raw request body
+ * (application/octet-stream, up to 256 MiB); the options travel in the query string, the column mapping as one
+ * parameter per column (the columns not named keep their default names: id, text, url, posted_at, source).
+ */
+export const ImportUploadQuery = Type.Object(
+  {
+    format: ImportRequest.properties.format,
+    mode: ImportRequest.properties.mode,
+    encoding: ImportRequest.properties.encoding,
+    fileName: ImportRequest.properties.fileName,
+    textColumn: Type.Optional(ColumnName),
+    idColumn: Type.Optional(ColumnName),
+    urlColumn: Type.Optional(ColumnName),
+    dateColumn: Type.Optional(ColumnName),
+    sourceColumn: Type.Optional(ColumnName),
+  },
+  { additionalProperties: false },
+);
+export type ImportUploadQuery = Static<typeof ImportUploadQuery>;
+
 /** POST /api/cases/:caseId/recruitment/imports/from-evidence — read a WARC capture or saved HTML page of the case. */
 export const EvidenceImportRequest = Type.Object(
   {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '@trag/db/testing';
 import { CaseService } from '@trag/core/cases';
@@ -138,5 +139,45 @@ describeEachDialect('recruitment import jobs', (dialect) => {
         mode: 'skip_bad',
       }),
     ).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('streams an upload to the staging folder and queues it; a too large, empty or broken upload leaves nothing', async () => {
+    const service = new ImportJobService(ctx, { maxUploadBytes: 64 * 1024 });
+    // Many small chunks, as a socket delivers them.
+    const chunks = ADS.split('\n')
+      .slice(0, 100)
+      .map((line) => Buffer.from(`${line}\n`));
+    const job = await service.enqueueUpload(investigator, caseId, Readable.from(chunks), {
+      format: 'jsonl',
+      mode: 'all_or_nothing',
+      fileName: 'ads.jsonl',
+    });
+    expect(staged()).toHaveLength(1);
+    expect(await createImportWorker(ctx).runOnce()).toBe(job.id);
+    expect(await new JobService(ctx).get(investigator, job.id)).toMatchObject({
+      status: 'succeeded',
+      result: { itemsImported: 100 },
+    });
+    expect(staged()).toEqual([]);
+
+    const jobsBefore = (await database.db.selectFrom('jobs').select('id').execute()).length;
+    const big = Array.from({ length: 10 }, () => Buffer.alloc(8 * 1024, 0x61));
+    await expect(
+      service.enqueueUpload(investigator, caseId, Readable.from(big), { format: 'text', mode: 'skip_bad' }),
+    ).rejects.toMatchObject({ kind: 'too_large', code: 'import_too_large', message: /larger than 64 KiB/ });
+    await expect(
+      service.enqueueUpload(investigator, caseId, Readable.from([]), { format: 'text', mode: 'skip_bad' }),
+    ).rejects.toMatchObject({ code: 'import_empty' });
+    const broken = new Readable({
+      read() {
+        this.push(Buffer.from('Posao u Austriji\n'));
+        this.destroy(new Error('connection reset'));
+      },
+    });
+    await expect(
+      service.enqueueUpload(investigator, caseId, broken, { format: 'text', mode: 'skip_bad' }),
+    ).rejects.toThrow('connection reset');
+    expect(staged()).toEqual([]);
+    expect((await database.db.selectFrom('jobs').select('id').execute()).length).toBe(jobsBefore);
   });
 });

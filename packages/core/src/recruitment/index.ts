@@ -28,10 +28,23 @@ export type {
   StoredAnalysis,
   TemplatesView,
 } from './recruitment.service';
-export { parseImportFile, decodeText, IMPORT_FORMATS, IMPORT_ENCODINGS } from './item-importer';
+export {
+  parseImportFile,
+  decodeText,
+  columnMappingWith,
+  DEFAULT_COLUMN_MAPPING,
+  IMPORT_FORMATS,
+  IMPORT_ENCODINGS,
+} from './item-importer';
 export type { ColumnMapping, ImportFormat, ImportEncoding, ImportedItem } from './item-importer';
 export { buildNetwork, toGraphml, toCsv, toFollowTheMoney } from './network';
 export type { NetworkView, NetworkIdentifier, NetworkItem, NetworkLink } from './network';
 export { presentItemSummary, presentItemDetail, presentTemplates } from './recruitment.presenter';
 export { loadRecruitmentDemo, RECRUITMENT_DEMO_ITEMS, type RecruitmentDemo } from './recruitment.demo';
-export { ImportJobService, createImportWorker, IMPORT_JOB_KIND, IMPORT_JOB_QUEUE } from './import-job.service';
+export {
+  ImportJobService,
+  createImportWorker,
+  IMPORT_JOB_KIND,
+  IMPORT_JOB_QUEUE,
+  MAX_IMPORT_UPLOAD_BYTES,
+} from './import-job.service';

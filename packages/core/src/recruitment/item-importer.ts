@@ -272,7 +272,24 @@ function memorySource(name: string, text: string): ExportSource {
   };
 }
 
-const DEFAULT_MAPPING: ColumnMapping = { id: 'id', text: 'text', url: 'url', postedAt: 'posted_at', source: 'source' };
+/** The columns (CSV) or fields (JSON Lines) read when the user names none. */
+export const DEFAULT_COLUMN_MAPPING: ColumnMapping = {
+  id: 'id',
+  text: 'text',
+  url: 'url',
+  postedAt: 'posted_at',
+  source: 'source',
+};
+
+/** The default mapping with the columns the user named put in place of the default names. */
+export function columnMappingWith(named: Partial<ColumnMapping>): ColumnMapping {
+  const mapping: ColumnMapping = { ...DEFAULT_COLUMN_MAPPING };
+  for (const key of ['id', 'text', 'url', 'postedAt', 'source'] as const) {
+    const name = named[key];
+    if (name !== undefined) mapping[key] = name;
+  }
+  return mapping;
+}
 
 interface ImportFileInput {
   bytes: Uint8Array;
@@ -291,7 +308,7 @@ interface ImportFileInput {
 export async function openImportFile(input: ImportFileInput): Promise<ImportItems> {
   if (input.format === 'jsonl') {
     const { bytes, encoding } = utf8Bytes(input.bytes, input.encoding);
-    return jsonlItems(bytes, input.mapping ?? DEFAULT_MAPPING, encoding);
+    return jsonlItems(bytes, input.mapping ?? DEFAULT_COLUMN_MAPPING, encoding);
   }
   const parsed = await parseImportFile(input);
   const items: Array<ImportedItem | undefined> = parsed.items;
@@ -330,7 +347,7 @@ export async function parseImportFile(input: ImportFileInput): Promise<ParsedImp
     });
     return { ...page, encoding: 'per page' };
   }
-  const mapping = input.mapping ?? DEFAULT_MAPPING;
+  const mapping = input.mapping ?? DEFAULT_COLUMN_MAPPING;
   if (input.format === 'jsonl') {
     // Line by line from the bytes: a 100 MB file never becomes one string (twice its size if any letter is
     // outside Latin-1).
