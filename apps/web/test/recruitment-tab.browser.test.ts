@@ -1,7 +1,7 @@
 // The recruitment tab in a real browser: import a JSON Lines file into a case, open the flagged item with its
 // highlighted indicators, add a phone shared across ads from the network view to the case, and read a WARC capture
 // held as evidence, each item pointing back to its exhibit and WARC record; template ads; and a long import followed
-// with its progress bar and cancelled.
+// with its progress bar and cancelled; a CSV whose columns the form guesses from its header.
 /* eslint-disable no-restricted-imports -- test tooling runs in Node, not in the browser bundle */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -132,6 +132,27 @@ describe('recruitment tab', () => {
     await cluster.getByRole('button', { name: /Линцу/ }).click();
     await page.getByTestId('recruitment-item').filter({ hasText: 'Линцу' }).waitFor();
 
+    // A CSV export whose columns have local names: the form reads the header, guesses the text and id columns,
+    // and the user sees and can change the guess before importing.
+    const csv = [
+      'oglas_id;datum;poruka',
+      'fb-9;2026-11-20;"Posao u Sloveniji, plata 3000 EUR, bez iskustva, smještaj plaćen. Viber +381 64 555 6666"',
+      'fb-10;2026-11-21;"Работа во Словенија, без искуство. Viber +381 64 555 6666"',
+    ].join('\n');
+    await page.getByTestId('recruitment-file').setInputFiles({
+      name: 'platforma.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    const chooser = page.getByTestId('recruitment-columns');
+    await chooser.waitFor();
+    expect(await page.getByLabel('Format').inputValue()).toBe('csv');
+    expect(await chooser.getByLabel('Text of each item').inputValue()).toBe('poruka');
+    expect(await chooser.getByLabel('Item number').inputValue()).toBe('oglas_id');
+    expect(await chooser.getByLabel('Date posted').inputValue()).toBe('datum');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '2 items imported' }).waitFor();
+
     // A long import runs as a background job: the progress bar moves, and "Cancel import" leaves nothing imported.
     const many = Array.from({ length: 20_000 }, (_, i) =>
       JSON.stringify({ id: `bulk-${i}`, text: `Posao u Njemačkoj ${i}, smještaj plaćen, bez iskustva. Tel 06${i}` }),
@@ -152,7 +173,7 @@ describe('recruitment tab', () => {
     await page.reload();
     await page.getByTestId('recruitment-items').waitFor();
     const texts = await page.getByTestId('recruitment-items').locator('li').allInnerTexts();
-    expect(texts.length).toBe(8); // 3 + 1 + 4 imported before; none of the 20,000
+    expect(texts.length).toBe(10); // 3 + 1 + 4 + 2 imported before; none of the 20,000
     expect(texts.some((text) => text.includes('Posao u Njemačkoj'))).toBe(false);
     await context.close();
   });

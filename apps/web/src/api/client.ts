@@ -62,6 +62,42 @@ export function apiUpload<T>(path: string, file: Blob): Promise<T> {
   return send<T>('POST', path, file, 'application/octet-stream');
 }
 
+/**
+ * POSTs a file with upload progress (XMLHttpRequest: fetch reports none). A Blob goes as the raw body
+ * (application/octet-stream); a FormData as multipart, the browser setting its boundary.
+ */
+export function apiUploadWithProgress<T>(
+  path: string,
+  body: Blob | FormData,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (body instanceof Blob) xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    const token = csrfToken();
+    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'network'));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      if (xhr.status === 401) window.dispatchEvent(new CustomEvent(SESSION_ENDED_EVENT));
+      reject(apiErrorOf(xhr.status, xhr.statusText, data));
+    };
+    xhr.send(body);
+  });
+}
+
 export const apiGet = <T>(path: string) => apiRequest<T>('GET', path);
 export const apiPost = <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {});
 export const apiPatch = <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body);

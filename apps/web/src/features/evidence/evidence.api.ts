@@ -1,5 +1,5 @@
 // The evidence API paths the UI calls, and the streaming upload (multipart, with progress).
-import { ApiError, apiErrorOf, csrfToken } from '../../api/client';
+import { apiUploadWithProgress } from '../../api/client';
 
 const enc = encodeURIComponent;
 
@@ -28,7 +28,7 @@ export interface UploadFields {
 
 /**
  * Sends one file as multipart/form-data, the fields before the file (the server reads them first and streams the
- * file straight to disk). XMLHttpRequest rather than fetch, for upload progress.
+ * file straight to disk), with upload progress.
  */
 export function uploadEvidence<T>(
   caseId: string,
@@ -42,29 +42,7 @@ export function uploadEvidence<T>(
     form.append(key, String(value));
   }
   form.append('file', file, file.name);
-  return new Promise<T>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', evidenceApi.caseEvidence(caseId));
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    const token = csrfToken();
-    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'network'));
-    xhr.onload = () => {
-      let data: unknown = null;
-      try {
-        data = JSON.parse(xhr.responseText);
-      } catch {
-        data = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
-      reject(apiErrorOf(xhr.status, xhr.statusText, data));
-    };
-    xhr.send(form);
-  });
+  return apiUploadWithProgress<T>(evidenceApi.caseEvidence(caseId), form, onProgress);
 }
 
 export function formatBytes(size: number, locale: string): string {

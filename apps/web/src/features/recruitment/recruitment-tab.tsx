@@ -5,11 +5,20 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { evidence, platform, recruitment } from '@trag/contracts';
-import { apiPost } from '../../api/client';
+import { apiPost, apiUploadWithProgress } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
 import type { CaseTabProps } from '../cases/case-tabs';
+import { formatBytes } from '../evidence/evidence.api';
 import { HighlightedText } from './highlighted-text';
+import {
+  COLUMN_SAMPLE_BYTES,
+  csvColumns,
+  formatOfFileName,
+  guessColumns,
+  jsonlColumns,
+  type ColumnChoice,
+} from './import-columns';
 import { ImportProgress, type ImportJobEnd } from './import-progress';
 import { NetworkGraph } from './network-graph';
 import { recruitmentApi } from './recruitment.api';
@@ -122,25 +131,75 @@ function ImportEnd({ end }: { end: ImportJobEnd | null }) {
   );
 }
 const ENCODINGS = ['auto', 'utf-8', 'windows-1250', 'windows-1251'] as const;
+/** The server takes files up to this size per import (MAX_IMPORT_UPLOAD_BYTES); larger ones are refused here. */
+const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+const COLUMN_PARTS = ['text', 'id', 'postedAt', 'url', 'source'] as const;
+const QUERY_OF_PART = {
+  text: 'textColumn',
+  id: 'idColumn',
+  postedAt: 'dateColumn',
+  url: 'urlColumn',
+  source: 'sourceColumn',
+} as const;
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+/** The columns of a CSV or JSON Lines file, read from its first bytes; [] when none can be read. */
+async function columnsOf(file: File, format: 'csv' | 'jsonl'): Promise<string[]> {
+  const head = await file.slice(0, COLUMN_SAMPLE_BYTES).text();
+  return format === 'csv' ? csvColumns(head) : jsonlColumns(head);
+}
+
+/** Which column holds each part: chosen by the user, first guessed from the column names. */
+function ColumnsChooser({
+  columns,
+  choice,
+  onChange,
+}: {
+  columns: string[];
+  choice: Partial<ColumnChoice>;
+  onChange(choice: Partial<ColumnChoice>): void;
+}) {
+  const { t } = useTranslation('recruitment');
+  if (columns.length === 0) return <p className="muted">{t('tab.columnsUnknown')}</p>;
+  return (
+    <fieldset className="recruitment-columns" data-testid="recruitment-columns">
+      <legend>{t('tab.columnsTitle')}</legend>
+      {COLUMN_PARTS.map((part) => (
+        <label key={part}>
+          {t(`tab.columns.${part}`)}{' '}
+          <select
+            value={choice[part] ?? ''}
+            required={part === 'text'}
+            onChange={(e) => onChange({ ...choice, [part]: e.target.value || undefined })}
+          >
+            <option value="">{part === 'text' ? t('tab.columnChoose') : t('tab.columnNone')}</option>
+            {columns.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+    </fieldset>
+  );
 }
 
 function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
-  const { t } = useTranslation('recruitment');
+  const { t, i18n } = useTranslation('recruitment');
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<(typeof FORMATS)[number]>('jsonl');
   const [mode, setMode] = useState<'skip_bad' | 'all_or_nothing'>('skip_bad');
   const [encoding, setEncoding] = useState<(typeof ENCODINGS)[number]>('auto');
-  const [reading, setReading] = useState(false);
+  const [columns, setColumns] = useState<string[]>([]);
+  const [choice, setChoice] = useState<Partial<ColumnChoice>>({});
+  const [uploaded, setUploaded] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const [end, setEnd] = useState<ImportJobEnd | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const busy = reading || jobId !== null;
+  const busy = uploaded !== null || jobId !== null;
+  const hasColumns = format === 'csv' || format === 'jsonl';
+  const tooLarge = file !== null && file.size > MAX_UPLOAD_BYTES;
   const finished = useCallback(
     (result: ImportJobEnd) => {
       setJobId(null);
@@ -150,27 +209,57 @@ function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
     [onDone],
   );
 
+  // The file's columns, whenever the file or the format changes (a CSV or JSON Lines file only).
+  useEffect(() => {
+    let current = true;
+    setColumns([]);
+    setChoice({});
+    if (!file || (format !== 'csv' && format !== 'jsonl')) return;
+    columnsOf(file, format)
+      .then((found) => {
+        if (!current) return;
+        setColumns(found);
+        setChoice(guessColumns(found) ?? {});
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [file, format]);
+
+  function chooseFile(chosen: File | null) {
+    setFile(chosen);
+    setEnd(null);
+    const suggested = chosen ? formatOfFileName(chosen.name) : null;
+    if (suggested) setFormat(suggested);
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!file) return;
-    setReading(true);
+    if (!file || tooLarge) return;
+    setUploaded(0);
     setError(undefined);
     setEnd(null);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const body: recruitment.ImportRequest = {
-        format,
-        mode,
-        encoding,
-        fileName: file.name,
-        contentBase64: toBase64(bytes),
-      };
-      // Queued as a background job: the bar below follows it, and it can be cancelled with nothing imported.
-      setJobId((await apiPost<platform.Job>(recruitmentApi.importJobs(caseId), body)).id);
+      const query = new URLSearchParams({ format, mode, encoding, fileName: file.name });
+      if (hasColumns && columns.length > 0) {
+        for (const part of COLUMN_PARTS) {
+          const column = choice[part];
+          if (column) query.set(QUERY_OF_PART[part], column);
+        }
+      }
+      // Sent as it is read from disk, then queued as a background job: the bar below follows it, and it can be
+      // cancelled with nothing imported.
+      const job = await apiUploadWithProgress<platform.Job>(
+        `${recruitmentApi.importUpload(caseId)}?${query.toString()}`,
+        file,
+        (fraction) => setUploaded(fraction),
+      );
+      setJobId(job.id);
     } catch (err) {
       setError(err);
     } finally {
-      setReading(false);
+      setUploaded(null);
     }
   }
 
@@ -180,7 +269,7 @@ function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
       <form onSubmit={(e) => void submit(e)} className="recruitment-import">
         <label>
           {t('tab.file')}{' '}
-          <input type="file" data-testid="recruitment-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input type="file" data-testid="recruitment-file" onChange={(e) => chooseFile(e.target.files?.[0] ?? null)} />
         </label>
         <label>
           {t('tab.format')}{' '}
@@ -209,10 +298,28 @@ function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
             ))}
           </select>
         </label>
-        <button type="submit" disabled={!file || busy}>
+        {file && hasColumns && <ColumnsChooser columns={columns} choice={choice} onChange={setChoice} />}
+        <button type="submit" disabled={!file || busy || tooLarge}>
           {busy ? t('tab.importing') : t('tab.importSubmit')}
         </button>
       </form>
+      {file && tooLarge && (
+        <p role="alert" className="error">
+          {t('tab.tooLarge', {
+            size: formatBytes(file.size, i18n.language),
+            max: formatBytes(MAX_UPLOAD_BYTES, i18n.language),
+          })}
+        </p>
+      )}
+      {uploaded !== null && (
+        <p className="recruitment-progress" role="status" data-testid="recruitment-upload">
+          {t('tab.uploading')}{' '}
+          <progress max={100} value={Math.round(uploaded * 100)}>
+            {Math.round(uploaded * 100)} %
+          </progress>{' '}
+          {Math.round(uploaded * 100)} %
+        </p>
+      )}
       <ErrorNotice error={error} />
       {jobId && <ImportProgress jobId={jobId} onEnd={finished} />}
       <ImportEnd end={end} />

@@ -2,7 +2,8 @@
 export const recruitmentApi = {
   /** The case's evidence (web captures and saved pages can be imported from it). */
   caseEvidence: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/evidence?includeAttachments=true`,
-  importJobs: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/import-jobs`,
+  /** The file as the raw body; format, mode, encoding and columns in the query. */
+  importUpload: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/import-jobs/upload`,
   importJobsFromEvidence: (caseId: string) =>
     `/api/cases/${encodeURIComponent(caseId)}/recruitment/import-jobs/from-evidence`,
   items: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/recruitment/items?limit=200`,
