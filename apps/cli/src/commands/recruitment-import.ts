@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { EvidenceService } from '@trag/core/evidence';
 import {
+  columnMappingWith,
   IMPORT_FORMATS,
   RecruitmentService,
   type ColumnMapping,
@@ -32,15 +33,6 @@ interface Options {
   dateColumn?: string;
   sourceColumn?: string;
 }
-
-/** The importer's own default mapping (packages/core/src/recruitment/item-importer.ts), which the options override. */
-const DEFAULT_COLUMNS: Required<ColumnMapping> = {
-  id: 'id',
-  text: 'text',
-  url: 'url',
-  postedAt: 'posted_at',
-  source: 'source',
-};
 
 /** The formats whose records have named columns (CSV header) or keys (JSON Lines). */
 const MAPPED_FORMATS: readonly ImportFormat[] = ['csv', 'jsonl'];
@@ -71,16 +63,16 @@ function columnMappingOf(options: Options, format: ImportFormat | null): ColumnM
       `Column options (${flags}) apply only to files with columns (--format ${MAPPED_FORMATS.join('|')}), not to ${source}.`,
     );
   }
-  const mapping: ColumnMapping = { ...DEFAULT_COLUMNS };
+  const named: Partial<ColumnMapping> = {};
   for (const [field, flag, key] of given) {
     const name = options[key]!;
     if (name.trim() === '') throw invalid('recruitment_import_mapping', `${flag} needs a column name.`);
     if ([...name].length > MAX_COLUMN_NAME) {
       throw invalid('recruitment_import_mapping', `${flag} is longer than ${MAX_COLUMN_NAME} characters.`);
     }
-    mapping[field] = name;
+    named[field] = name;
   }
-  return mapping;
+  return columnMappingWith(named);
 }
 
 /** The format a file name suggests, when --format is not given. */
