@@ -57,6 +57,7 @@ export const KEEP_LATIN = [
   'Blockstream',
   'GraphSense',
   'TagPack',
+  'MiB',
 ];
 
 /** Capitalised words that are Serbian, not technical acronyms: these are transliterated (NVO → НВО). */
