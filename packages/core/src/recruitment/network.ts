@@ -38,17 +38,32 @@ export interface NetworkView {
   identifiers: NetworkIdentifier[];
   items: NetworkItem[];
   edges: Array<{ itemId: string; identifierKey: string }>;
+  /** The whole network's size (at the minimum degree asked), whatever part of it the view holds. */
+  totals: { identifiers: number; items: number; edges: number };
+  /** True when the view holds only the most connected identifiers, or only some items of an identifier. */
+  truncated: boolean;
+}
+
+export interface NetworkOptions {
+  /** Identifiers in fewer items are left out. */
+  minDegree?: number;
+  /** At most this many identifiers, the most connected first (exports take all). */
+  limit?: number;
+  /** At most this many items per identifier in the view (its degree still counts them all). */
+  itemsPerIdentifier?: number;
 }
 
 /** Builds the network; identifiers sorted by degree (most connected first). */
-export function buildNetwork(links: NetworkLink[], options: { minDegree?: number } = {}): NetworkView {
+export function buildNetwork(links: NetworkLink[], options: NetworkOptions = {}): NetworkView {
   const identifiers = new Map<string, NetworkIdentifier>();
+  // Item ids per identifier, as a set: one phone can sit in tens of thousands of items of a spam flood.
+  const itemsOf = new Map<string, Set<string>>();
   const items = new Map<string, NetworkItem>();
-  const edges = new Set<string>();
   for (const link of links) {
     const key = `${link.type}:${link.value}`;
     let id = identifiers.get(key);
-    if (!id) {
+    let members = itemsOf.get(key);
+    if (!id || !members) {
       id = {
         key,
         type: link.type,
@@ -59,9 +74,12 @@ export function buildNetwork(links: NetworkLink[], options: { minDegree?: number
         itemIds: [],
         sources: [],
       };
+      members = new Set();
       identifiers.set(key, id);
+      itemsOf.set(key, members);
     }
-    if (!id.itemIds.includes(link.itemId)) {
+    if (!members.has(link.itemId)) {
+      members.add(link.itemId);
       id.itemIds.push(link.itemId);
       id.degree++;
     }
@@ -77,21 +95,37 @@ export function buildNetwork(links: NetworkLink[], options: { minDegree?: number
         seenAt: link.seenAt,
       });
     }
-    edges.add(`${link.itemId}\u0000${key}`);
   }
   const minDegree = options.minDegree ?? 1;
-  const kept = [...identifiers.values()]
+  const all = [...identifiers.values()]
     .filter((i) => i.degree >= minDegree)
     .sort((a, b) => b.degree - a.degree || a.key.localeCompare(b.key));
-  const keptKeys = new Set(kept.map((i) => i.key));
-  const edgeList = [...edges]
-    .map((e) => {
-      const [itemId, identifierKey] = e.split('\u0000') as [string, string];
-      return { itemId, identifierKey };
-    })
-    .filter((e) => keptKeys.has(e.identifierKey));
-  const usedItems = new Set(edgeList.map((e) => e.itemId));
-  return { identifiers: kept, items: [...items.values()].filter((i) => usedItems.has(i.id)), edges: edgeList };
+  const totalItems = new Set<string>();
+  let totalEdges = 0;
+  for (const i of all) {
+    totalEdges += i.degree;
+    for (const itemId of i.itemIds) totalItems.add(itemId);
+  }
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const perIdentifier = options.itemsPerIdentifier ?? Number.POSITIVE_INFINITY;
+  const kept = all
+    .slice(0, limit)
+    .map((i) => (i.degree > perIdentifier ? { ...i, itemIds: i.itemIds.slice(0, perIdentifier) } : i));
+  const edges: NetworkView['edges'] = [];
+  const usedItems = new Set<string>();
+  for (const i of kept) {
+    for (const itemId of i.itemIds) {
+      edges.push({ itemId, identifierKey: i.key });
+      usedItems.add(itemId);
+    }
+  }
+  return {
+    identifiers: kept,
+    items: [...items.values()].filter((i) => usedItems.has(i.id)),
+    edges,
+    totals: { identifiers: all.length, items: totalItems.size, edges: totalEdges },
+    truncated: kept.length < all.length || edges.length < totalEdges,
+  };
 }
 
 const xml = (s: string) =>
