@@ -280,14 +280,19 @@ export const recruitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Items ↔ identifiers network with degree and first/last seen',
+        summary:
+          'Items ↔ identifiers network with degree and first/last seen: the most connected identifiers (limit, default 200), each with up to itemsPerIdentifier items (default 25), and the totals',
         params: contracts.CaseParams,
         querystring: contracts.NetworkQuery,
         response: { 200: contracts.NetworkResponse, ...errors },
       },
     },
     async (request) =>
-      service().network(requireActor(request), request.params.caseId, { minDegree: request.query.minDegree ?? 1 }),
+      service().network(requireActor(request), request.params.caseId, {
+        minDegree: request.query.minDegree ?? 1,
+        limit: request.query.limit ?? 200,
+        itemsPerIdentifier: request.query.itemsPerIdentifier ?? 25,
+      }),
   );
 
   app.get(

@@ -157,7 +157,13 @@ export const MarkRequest = Type.Object({ relevance: Relevance }, { additionalPro
 export type MarkRequest = Static<typeof MarkRequest>;
 
 export const NetworkQuery = Type.Object(
-  { minDegree: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
+  {
+    minDegree: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    /** The most connected identifiers shown (default 200); the exports hold all of them. */
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000 })),
+    /** Items shown per identifier (default 25); its degree counts them all. */
+    itemsPerIdentifier: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  },
   { additionalProperties: false },
 );
 
@@ -184,6 +190,8 @@ export const NetworkResponse = Type.Object({
     }),
   ),
   edges: Type.Array(Type.Object({ itemId: Type.String(), identifierKey: Type.String() })),
+  totals: Type.Object({ identifiers: Type.Integer(), items: Type.Integer(), edges: Type.Integer() }),
+  truncated: Type.Boolean(),
 });
 export type NetworkResponse = Static<typeof NetworkResponse>;
 
@@ -228,5 +236,7 @@ export const TemplatesResponse = Type.Object({
   ),
   /** Items of the case that were compared. */
   itemsCompared: Type.Integer(),
+  /** Templates found; `clusters` lists the 200 largest, each with its 50 highest-scoring members (`size` counts all). */
+  clustersTotal: Type.Integer(),
 });
 export type TemplatesResponse = Static<typeof TemplatesResponse>;

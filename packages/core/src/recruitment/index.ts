@@ -38,7 +38,7 @@ export {
 } from './item-importer';
 export type { ColumnMapping, ImportFormat, ImportEncoding, ImportedItem } from './item-importer';
 export { buildNetwork, toGraphml, toCsv, toFollowTheMoney } from './network';
-export type { NetworkView, NetworkIdentifier, NetworkItem, NetworkLink } from './network';
+export type { NetworkView, NetworkIdentifier, NetworkItem, NetworkLink, NetworkOptions } from './network';
 export { presentItemSummary, presentItemDetail, presentTemplates } from './recruitment.presenter';
 export { loadRecruitmentDemo, RECRUITMENT_DEMO_ITEMS, type RecruitmentDemo } from './recruitment.demo';
 export {

@@ -52,6 +52,7 @@ export function presentItemDetail(detail: ItemDetail): recruitment.ItemDetailRes
 export function presentTemplates(view: TemplatesView): recruitment.TemplatesResponse {
   return {
     itemsCompared: view.itemsCompared,
+    clustersTotal: view.clustersTotal,
     clusters: view.clusters.map((c) => ({
       cluster: c.cluster,
       size: c.size,

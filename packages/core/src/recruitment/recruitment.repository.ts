@@ -1,9 +1,12 @@
 // Every query of the recruitment domain. Explicit column lists; an optional transaction; no HTTP errors.
-import { CompiledQuery, type Kysely, type Selectable, type Insertable } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Selectable, type Insertable } from 'kysely';
 import type { Database, TragDatabase } from '@trag/db';
 import type { RecruitmentItemsTable, RecruitmentIdentifiersTable, RecruitmentImportsTable } from '@trag/db';
 
-export type ItemRow = Selectable<RecruitmentItemsTable>;
+/** An item as read back (its stored signature is read only by the template view). */
+export type ItemRow = Omit<Selectable<RecruitmentItemsTable>, 'minhash'>;
+/** An item as written by an import, with its MinHash signature. */
+export type NewItemRow = Insertable<RecruitmentItemsTable>;
 export type IdentifierRow = Selectable<RecruitmentIdentifiersTable>;
 export type ImportRow = Selectable<RecruitmentImportsTable>;
 
@@ -27,6 +30,9 @@ const ITEM_COLUMNS = [
   'marked_at',
   'created_at',
 ] as const;
+
+/** Written on import; read back only by caseItemSignatures. */
+const ITEM_INSERT_COLUMNS = [...ITEM_COLUMNS, 'minhash'] as const;
 
 /** Rows per INSERT statement (well under SQLite's and PostgreSQL's parameter limits). */
 const CHUNK = 200;
@@ -130,7 +136,7 @@ export class RecruitmentRepository {
   private prepared(trx: Kysely<Database>): { item: Statement; identifier: Statement } | null {
     if (!this.sqlite || !trx.isTransaction) return null;
     this.statements ??= {
-      item: this.sqlite.prepare(insertSql('recruitment_items', ITEM_COLUMNS)),
+      item: this.sqlite.prepare(insertSql('recruitment_items', ITEM_INSERT_COLUMNS)),
       identifier: this.sqlite.prepare(insertSql('recruitment_identifiers', IDENTIFIER_COLUMNS)),
     };
     return this.statements;
@@ -143,11 +149,11 @@ export class RecruitmentRepository {
   async createItems(rows: Insertable<RecruitmentItemsTable>[], trx: Kysely<Database> = this.db): Promise<void> {
     const fast = this.prepared(trx);
     if (fast) {
-      for (const row of rows) fast.item.run(row);
+      for (const row of rows) fast.item.run({ minhash: null, ...row });
       return;
     }
     if (this.dialect === 'postgres' && trx.isTransaction) {
-      return this.pgInsertValues(trx, 'recruitment_items', ITEM_COLUMNS, rows);
+      return this.pgInsertValues(trx, 'recruitment_items', ITEM_INSERT_COLUMNS, rows);
     }
     for (let i = 0; i < rows.length; i += CHUNK) {
       await trx
@@ -237,7 +243,8 @@ export class RecruitmentRepository {
         'it.created_at',
         'it.score',
         'it.flagged',
-        'it.text as excerpt',
+        // the network shows 80 characters of each item: reading whole texts cost seconds at 100,000 items
+        sql<string>`substr(it.text, 1, 81)`.as('excerpt'),
         'it.source',
       ])
       .where('i.case_id', '=', caseId)
@@ -246,20 +253,41 @@ export class RecruitmentRepository {
       .execute();
   }
 
-  /** Every item of a case, with what the template view needs (text for comparison, summary fields to show). */
-  async caseItemsForTemplates(
+  /**
+   * Every item of a case in import order with its score and stored MinHash signature (null for items imported
+   * before signatures were kept): what grouping the case's template ads needs, without the texts.
+   */
+  async caseItemSignatures(
     caseId: string,
     trx: Kysely<Database> = this.db,
-  ): Promise<
-    Array<Pick<ItemRow, 'id' | 'external_id' | 'text' | 'score' | 'flagged' | 'source_position' | 'created_at'>>
-  > {
+  ): Promise<Array<{ id: string; score: number; minhash: string | null }>> {
     return trx
       .selectFrom('recruitment_items')
-      .select(['id', 'external_id', 'text', 'score', 'flagged', 'source_position', 'created_at'])
+      .select(['id', 'score', 'minhash'])
       .where('case_id', '=', caseId)
       .orderBy('created_at')
       .orderBy('id')
       .execute();
+  }
+
+  /** Some items of a case by id, with what the template view shows and aligns (text included). */
+  async itemsByIds(
+    caseId: string,
+    ids: readonly string[],
+    trx: Kysely<Database> = this.db,
+  ): Promise<Array<Pick<ItemRow, 'id' | 'external_id' | 'text' | 'score' | 'flagged' | 'source_position'>>> {
+    const rows: Array<Pick<ItemRow, 'id' | 'external_id' | 'text' | 'score' | 'flagged' | 'source_position'>> = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      rows.push(
+        ...(await trx
+          .selectFrom('recruitment_items')
+          .select(['id', 'external_id', 'text', 'score', 'flagged', 'source_position'])
+          .where('case_id', '=', caseId)
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      );
+    }
+    return rows;
   }
 
   /** (item, type, value) of every identifier of a case except amounts. */

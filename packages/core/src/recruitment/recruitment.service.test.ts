@@ -264,6 +264,49 @@ describeEachDialect('recruitment store', (dialect) => {
     expect(cluster!.template).toMatch(/\{slot1\}/);
     await expect(service.templates(outsider, templateCase)).rejects.toMatchObject({ kind: 'not_found' });
   });
+  it('groups templates from the signatures stored at import, the same as from re-read texts, and shows a flood in part', async () => {
+    const floodCase = (await new CaseService(ctx).create(actor, { title: 'Flood', type: 'labour_exploitation' })).id;
+    const cities = ['Beču', 'Gracu', 'Linzu', 'Salzburgu', 'Minhenu', 'Frankfurtu', 'Štutgartu'];
+    const lines = [
+      // One ad posted 70 times with the city and the number changed: a flood bigger than the view lists.
+      ...Array.from({ length: 70 }, (_, i) => ({
+        id: `flood-${i}`,
+        text:
+          `HITNO tražimo radnike na gradilištu u ${cities[i % cities.length]}, plata 2800 EUR, smještaj plaćen, ` +
+          `bez iskustva, putni troškovi plaćeni, javite se na Viber +381 64 ${String(1000000 + i).slice(1)}`,
+      })),
+      { id: 'short', text: 'Posao, javite se.' },
+      { id: 'other', text: 'Prodajem polovni bicikl u odličnom stanju, cijena 150 KM, preuzimanje u Tuzli.' },
+    ];
+    await service.importItems(actor, floodCase, {
+      bytes: Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')),
+      format: 'jsonl',
+      mode: 'all_or_nothing',
+    });
+    const stored = await database.db
+      .selectFrom('recruitment_items')
+      .select(['external_id', 'minhash'])
+      .where('case_id', '=', floodCase)
+      .execute();
+    const signatureOf = new Map(stored.map((r) => [r.external_id, r.minhash]));
+    expect(signatureOf.get('flood-0')).toHaveLength(512); // 96 uint32 as base64
+    expect(signatureOf.get('short')).toBe(''); // too short to compare
+
+    const view = await service.templates(actor, floodCase);
+    expect(view).toMatchObject({ itemsCompared: 72, clustersTotal: 1 });
+    const [flood] = view.clusters;
+    expect(flood!.size).toBe(70);
+    expect(flood!.members).toHaveLength(50);
+    expect(flood!.template).toMatch(/\{slot\d\}/);
+
+    // Items imported before signatures were kept (null) are re-read and give the same view.
+    await database.db
+      .updateTable('recruitment_items')
+      .set({ minhash: null })
+      .where('case_id', '=', floodCase)
+      .execute();
+    expect(await service.templates(actor, floodCase)).toEqual(view);
+  });
   it('stores for each item exactly what analyzeBatch gives (network signals included)', async () => {
     const batchCase = (await new CaseService(ctx).create(actor, { title: 'Batch', type: 'labour_exploitation' })).id;
     const texts = [

@@ -13,17 +13,28 @@ import { analyseChunk, scoreChunk, type AnalysedChunk, type CompactAnalysis, typ
 import { defaultLexicon } from './lexicon';
 import { openImportFile, type ColumnMapping, type ImportEncoding, type ImportFormat } from './item-importer';
 import type { LineError } from './item-reader';
-import { RecruitmentRepository, type IdentifierRow, type ItemRow } from './recruitment.repository';
-import { buildNetwork, toCsv, toFollowTheMoney, toGraphml, type NetworkView } from './network';
-import { findTemplates } from './templates';
+import { RecruitmentRepository, type IdentifierRow, type ItemRow, type NewItemRow } from './recruitment.repository';
+import { buildNetwork, toCsv, toFollowTheMoney, toGraphml, type NetworkOptions, type NetworkView } from './network';
+import { DEFAULT_MINHASH } from './minhash';
+import { normalizeText } from './normalize';
+import { deriveTemplate, groupSignatures, shortItemSignature, signatureFromBase64, signItem } from './templates';
 
 export type ImportMode = 'all_or_nothing' | 'skip_bad';
 
 /** Least estimated share of word triples for two items to be one template (the templates module's default). */
 const TEMPLATE_THRESHOLD = 0.5;
+/** The view lists the largest templates, and a few members and shared contacts of each (a flood repeats one ad
+ * tens of thousands of times: listing them all made a 30 MB answer). Sizes and counts are always whole. */
+const TEMPLATE_CLUSTERS_SHOWN = 200;
+const TEMPLATE_MEMBERS_SHOWN = 50;
+const TEMPLATE_SHARED_SHOWN = 20;
+/** Copies aligned to derive a template's common text and slots (as findTemplates does). */
+const TEMPLATE_ALIGNED = 20;
 
 export interface TemplatesView {
   itemsCompared: number;
+  /** All templates found; `clusters` holds the largest TEMPLATE_CLUSTERS_SHOWN of them. */
+  clustersTotal: number;
   clusters: Array<{
     cluster: number;
     size: number;
@@ -31,6 +42,7 @@ export interface TemplatesView {
     slots: Array<{ name: string; values: string[] }>;
     minSharedPercent: number;
     sharedIdentifiers: Array<{ type: string; value: string; items: number }>;
+    /** The highest-scoring TEMPLATE_MEMBERS_SHOWN members; `size` counts them all. */
     members: Array<Pick<ItemRow, 'id' | 'external_id' | 'text' | 'score' | 'flagged' | 'source_position'>>;
   }>;
 }
@@ -291,7 +303,7 @@ export class RecruitmentService {
           throw error;
         }
         fill();
-        const itemRows: ItemRow[] = [];
+        const itemRows: NewItemRow[] = [];
         const identifierRows: IdentifierRow[] = [];
         for (let k = i; k < Math.min(i + SAVE_CHUNK, total); k++) {
           const item = items.item(k);
@@ -318,6 +330,7 @@ export class RecruitmentService {
             marked_by: null,
             marked_at: null,
             created_at: now,
+            minhash: signals.storedSignature(k),
           });
           for (const [type, value, start, end] of r.identifiers) {
             identifierRows.push({
@@ -468,7 +481,7 @@ export class RecruitmentService {
     });
   }
 
-  async network(actor: Actor, caseId: string, options: { minDegree?: number } = {}): Promise<NetworkView> {
+  async network(actor: Actor, caseId: string, options: NetworkOptions = {}): Promise<NetworkView> {
     await this.access.requireMember(actor, caseId);
     const links = await this.repo.caseIdentifierLinks(caseId);
     return buildNetwork(
@@ -489,16 +502,58 @@ export class RecruitmentService {
   /**
    * The case's template ads: clusters of two or more near-duplicate items (MinHash/LSH over folded word triples,
    * so a Cyrillic and a Latin copy fall together), largest first, each with its common text and variable slots,
-   * the contacts its members share, and the members. Computed on request from the stored items.
+   * the contacts its members share, and the members (the largest templates and a few members of each; sizes are
+   * whole). Computed on request from the stored items.
    */
   async templates(actor: Actor, caseId: string): Promise<TemplatesView> {
     await this.access.requireMember(actor, caseId);
-    const items = await this.repo.caseItemsForTemplates(caseId);
-    const clusters = findTemplates(
-      items.map((i) => ({ id: i.id, text: i.text })),
-      { threshold: TEMPLATE_THRESHOLD },
-    );
-    const byId = new Map(items.map((i) => [i.id, i]));
+    // Grouped from the signatures the imports stored; only items imported before they were kept are re-read.
+    const rows = await this.repo.caseItemSignatures(caseId);
+    const k = DEFAULT_MINHASH.bands * DEFAULT_MINHASH.rows;
+    const signatures = new Uint32Array(rows.length * k);
+    const eligible = new Uint8Array(rows.length);
+    const unsigned: number[] = [];
+    rows.forEach((row, index) => {
+      if (row.minhash === null) unsigned.push(index);
+      else if (row.minhash !== '' && signatureFromBase64(row.minhash, signatures, index, k)) eligible[index] = 1;
+      else shortItemSignature(signatures, index, k, index);
+    });
+    for (let i = 0; i < unsigned.length; i += 1000) {
+      const part = unsigned.slice(i, i + 1000);
+      const texts = new Map(
+        (
+          await this.repo.itemsByIds(
+            caseId,
+            part.map((index) => rows[index]!.id),
+          )
+        ).map((r) => [r.id, r.text]),
+      );
+      for (const index of part) {
+        signItem(normalizeText(texts.get(rows[index]!.id) ?? '').tokens, index, signatures, eligible);
+      }
+    }
+    const groups = groupSignatures(signatures, eligible, rows.length, { threshold: TEMPLATE_THRESHOLD });
+    const chosen = groups
+      .sort((a, b) => b.length - a.length || a[0]! - b[0]!)
+      .slice(0, TEMPLATE_CLUSTERS_SHOWN)
+      .map((group) => {
+        const ids = group.map((index) => rows[index]!.id);
+        const shown =
+          group.length > TEMPLATE_MEMBERS_SHOWN
+            ? [...group]
+                .sort((a, b) => Number(rows[b]!.score) - Number(rows[a]!.score) || a - b)
+                .slice(0, TEMPLATE_MEMBERS_SHOWN)
+                .map((index) => rows[index]!.id)
+            : ids;
+        return { ids, aligned: ids.slice(0, TEMPLATE_ALIGNED), shown };
+      });
+    const needed = new Set(chosen.flatMap((c) => [...c.aligned, ...c.shown]));
+    const byId = new Map((await this.repo.itemsByIds(caseId, [...needed])).map((r) => [r.id, r]));
+    const clusters = chosen.map((c) => ({
+      ids: c.ids,
+      shown: c.shown,
+      ...deriveTemplate(c.aligned.map((id) => byId.get(id)!.text)),
+    }));
     const identifiers = new Map<string, Array<{ type: string; value: string }>>();
     for (const row of await this.repo.caseIdentifierValues(caseId)) {
       const list = identifiers.get(row.item_id) ?? [];
@@ -506,34 +561,34 @@ export class RecruitmentService {
       identifiers.set(row.item_id, list);
     }
     return {
-      itemsCompared: items.length,
-      clusters: clusters
-        .map((cluster) => {
-          const counts = new Map<string, { type: string; value: string; items: number }>();
-          for (const id of cluster.ids) {
-            const seen = new Set<string>();
-            for (const i of identifiers.get(id) ?? []) {
-              const key = `${i.type}:${i.value}`;
-              if (seen.has(key)) continue;
-              seen.add(key);
-              const entry = counts.get(key) ?? { type: i.type, value: i.value, items: 0 };
-              entry.items += 1;
-              counts.set(key, entry);
-            }
+      itemsCompared: rows.length,
+      clustersTotal: groups.length,
+      clusters: clusters.map((cluster, index) => {
+        const counts = new Map<string, { type: string; value: string; items: number }>();
+        for (const id of cluster.ids) {
+          const seen = new Set<string>();
+          for (const i of identifiers.get(id) ?? []) {
+            const key = `${i.type}:${i.value}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            const entry = counts.get(key) ?? { type: i.type, value: i.value, items: 0 };
+            entry.items += 1;
+            counts.set(key, entry);
           }
-          return {
-            size: cluster.ids.length,
-            template: cluster.template,
-            slots: cluster.slots,
-            minSharedPercent: Math.round(TEMPLATE_THRESHOLD * 100),
-            sharedIdentifiers: [...counts.values()]
-              .filter((c) => c.items >= 2)
-              .sort((a, b) => b.items - a.items || a.value.localeCompare(b.value)),
-            members: cluster.ids.map((id) => byId.get(id)!),
-          };
-        })
-        .sort((a, b) => b.size - a.size)
-        .map((cluster, index) => ({ cluster: index + 1, ...cluster })),
+        }
+        return {
+          cluster: index + 1,
+          size: cluster.ids.length,
+          template: cluster.template,
+          slots: cluster.slots,
+          minSharedPercent: Math.round(TEMPLATE_THRESHOLD * 100),
+          sharedIdentifiers: [...counts.values()]
+            .filter((c) => c.items >= 2)
+            .sort((a, b) => b.items - a.items || a.value.localeCompare(b.value))
+            .slice(0, TEMPLATE_SHARED_SHOWN),
+          members: cluster.shown.map((id) => byId.get(id)!),
+        };
+      }),
     };
   }
 

@@ -76,6 +76,21 @@ export function shortItemSignature(signatures: Uint32Array, at: number, k: numbe
   for (let j = 0; j < k; j++) signatures[at * k + j] = (index * 2654435761 + j) >>> 0;
 }
 
+/** Item `index`'s signature (`k` values) as base64 of little-endian uint32s, the form items keep it in. */
+export function signatureToBase64(signatures: Uint32Array, index: number, k: number): string {
+  const bytes = Buffer.alloc(k * 4);
+  for (let j = 0; j < k; j++) bytes.writeUInt32LE(signatures[index * k + j]!, j * 4);
+  return bytes.toString('base64');
+}
+
+/** Writes a stored signature (see signatureToBase64) into slot `index`; false when it is not `k` values long. */
+export function signatureFromBase64(stored: string, signatures: Uint32Array, index: number, k: number): boolean {
+  const bytes = Buffer.from(stored, 'base64');
+  if (bytes.length !== k * 4) return false;
+  for (let j = 0; j < k; j++) signatures[index * k + j] = bytes.readUInt32LE(j * 4);
+  return true;
+}
+
 /** Signatures of all items (row-major Uint32Array, `bands × rows` values per item); short items get all-ones. */
 export function computeSignatures(
   texts: Iterable<string>,

@@ -44,6 +44,11 @@ export interface RecruitmentItemsTable {
   marked_by: string | null;
   marked_at: string | null;
   created_at: string;
+  /**
+   * The MinHash signature from the import (migration 0135): base64 of bands × rows little-endian uint32 values, ''
+   * when the item is too short to compare, null when imported before signatures were kept.
+   */
+  minhash: string | null;
 }
 
 export interface RecruitmentIdentifiersTable {

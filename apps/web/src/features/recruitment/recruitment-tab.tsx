@@ -425,6 +425,15 @@ function NetworkPanel({ caseId, version }: { caseId: string; version: number }) 
       <h2>{t('tab.networkTitle')}</h2>
       <ErrorNotice error={network.error ?? error} />
       {network.data && network.data.edges.length > 0 && <NetworkGraph view={network.data} />}
+      {network.data?.truncated && (
+        <p className="muted" data-testid="recruitment-network-truncated">
+          {t('tab.networkTruncated', {
+            shown: network.data.identifiers.length,
+            total: network.data.totals.identifiers,
+            items: network.data.totals.items,
+          })}
+        </p>
+      )}
       {shared.length === 0 ? (
         <p className="empty">{t('tab.networkEmpty')}</p>
       ) : (

@@ -51,7 +51,15 @@ export function TemplatesPanel({
         <p className="empty">{t('tab.templatesEmpty', { items: templates.data?.itemsCompared ?? 0 })}</p>
       ) : (
         <>
-          <p>{t('tab.templatesSummary', { clusters: clusters.length, items: templates.data!.itemsCompared })}</p>
+          <p>
+            {t('tab.templatesSummary', {
+              clusters: templates.data!.clustersTotal,
+              items: templates.data!.itemsCompared,
+            })}
+            {templates.data!.clustersTotal > clusters.length && (
+              <> {t('tab.templatesLargestShown', { shown: clusters.length })}</>
+            )}
+          </p>
           {clusters.map((c) => (
             <article key={c.cluster} className="recruitment-template" data-cluster={c.cluster}>
               <h3>{t('tab.templateHeading', { cluster: c.cluster, size: c.size })}</h3>
@@ -92,6 +100,9 @@ export function TemplatesPanel({
                   </li>
                 ))}
               </ul>
+              {c.size > c.members.length && (
+                <p className="muted">{t('tab.templateMoreMembers', { shown: c.members.length, size: c.size })}</p>
+              )}
             </article>
           ))}
         </>
