@@ -270,6 +270,20 @@ export class RecruitmentRepository {
       .execute();
   }
 
+  /** Stores signatures computed later for items imported before they were kept (see caseItemSignatures). */
+  async storeSignatures(signatures: ReadonlyArray<{ id: string; minhash: string }>): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const { id, minhash } of signatures) {
+        await trx
+          .updateTable('recruitment_items')
+          .set({ minhash })
+          .where('id', '=', id)
+          .where('minhash', 'is', null)
+          .execute();
+      }
+    });
+  }
+
   /** Some items of a case by id, with what the template view shows and aligns (text included). */
   async itemsByIds(
     caseId: string,
@@ -278,14 +292,14 @@ export class RecruitmentRepository {
   ): Promise<Array<Pick<ItemRow, 'id' | 'external_id' | 'text' | 'score' | 'flagged' | 'source_position'>>> {
     const rows: Array<Pick<ItemRow, 'id' | 'external_id' | 'text' | 'score' | 'flagged' | 'source_position'>> = [];
     for (let i = 0; i < ids.length; i += 500) {
-      rows.push(
-        ...(await trx
-          .selectFrom('recruitment_items')
-          .select(['id', 'external_id', 'text', 'score', 'flagged', 'source_position'])
-          .where('case_id', '=', caseId)
-          .where('id', 'in', ids.slice(i, i + 500))
-          .execute()),
-      );
+      // By primary key only: with "case_id = ?" as well, SQLite walks the case's index and tests every item of
+      // the case against the list (100,000 items: 0.4 s per 1,000 ids). The case is checked on the rows instead.
+      const found = await trx
+        .selectFrom('recruitment_items')
+        .select(['id', 'case_id', 'external_id', 'text', 'score', 'flagged', 'source_position'])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const { case_id, ...row } of found) if (case_id === caseId) rows.push(row);
     }
     return rows;
   }

@@ -299,13 +299,19 @@ describeEachDialect('recruitment store', (dialect) => {
     expect(flood!.members).toHaveLength(50);
     expect(flood!.template).toMatch(/\{slot\d\}/);
 
-    // Items imported before signatures were kept (null) are re-read and give the same view.
+    // Items imported before signatures were kept (null) are re-read, give the same view, and keep their signature.
     await database.db
       .updateTable('recruitment_items')
       .set({ minhash: null })
       .where('case_id', '=', floodCase)
       .execute();
     expect(await service.templates(actor, floodCase)).toEqual(view);
+    const again = await database.db
+      .selectFrom('recruitment_items')
+      .select(['external_id', 'minhash'])
+      .where('case_id', '=', floodCase)
+      .execute();
+    expect(new Map(again.map((r) => [r.external_id, r.minhash]))).toEqual(signatureOf);
   });
   it('stores for each item exactly what analyzeBatch gives (network signals included)', async () => {
     const batchCase = (await new CaseService(ctx).create(actor, { title: 'Batch', type: 'labour_exploitation' })).id;

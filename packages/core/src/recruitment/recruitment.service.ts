@@ -17,7 +17,14 @@ import { RecruitmentRepository, type IdentifierRow, type ItemRow, type NewItemRo
 import { buildNetwork, toCsv, toFollowTheMoney, toGraphml, type NetworkOptions, type NetworkView } from './network';
 import { DEFAULT_MINHASH } from './minhash';
 import { normalizeText } from './normalize';
-import { deriveTemplate, groupSignatures, shortItemSignature, signatureFromBase64, signItem } from './templates';
+import {
+  deriveTemplate,
+  groupSignatures,
+  shortItemSignature,
+  signatureFromBase64,
+  signatureToBase64,
+  signItem,
+} from './templates';
 
 export type ImportMode = 'all_or_nothing' | 'skip_bad';
 
@@ -531,6 +538,13 @@ export class RecruitmentService {
       for (const index of part) {
         signItem(normalizeText(texts.get(rows[index]!.id) ?? '').tokens, index, signatures, eligible);
       }
+      // kept, so this is done once per item and the next view reads stored signatures only
+      await this.repo.storeSignatures(
+        part.map((index) => ({
+          id: rows[index]!.id,
+          minhash: eligible[index] ? signatureToBase64(signatures, index, k) : '',
+        })),
+      );
     }
     const groups = groupSignatures(signatures, eligible, rows.length, { threshold: TEMPLATE_THRESHOLD });
     const chosen = groups
