@@ -128,6 +128,55 @@ export function buildNetwork(links: NetworkLink[], options: NetworkOptions = {})
   };
 }
 
+/** What the database counted for a part of the network (see RecruitmentRepository.topIdentifiers & co.). */
+export interface NetworkParts {
+  identifiers: Array<{ type: string; value: string; degree: number; firstSeen: string; lastSeen: string }>;
+  totals: NetworkView['totals'];
+  /** Items shown per identifier, in item id order. */
+  links: Array<{ type: string; value: string; itemId: string }>;
+  /** Each (identifier, source) pair with the first item (by id) it appears in. */
+  sources: Array<{ type: string; value: string; source: string; firstItem: string }>;
+  items: NetworkItem[];
+}
+
+/** The same view as buildNetwork with limits, from parts the database counted instead of every link. */
+export function networkFromParts(parts: NetworkParts): NetworkView {
+  const itemIds = new Map<string, string[]>();
+  for (const link of parts.links) {
+    const key = `${link.type}:${link.value}`;
+    const list = itemIds.get(key);
+    if (list) list.push(link.itemId);
+    else itemIds.set(key, [link.itemId]);
+  }
+  const sources = new Map<string, string[]>();
+  for (const s of [...parts.sources].sort((a, b) =>
+    a.firstItem < b.firstItem ? -1 : a.firstItem > b.firstItem ? 1 : 0,
+  )) {
+    const key = `${s.type}:${s.value}`;
+    const list = sources.get(key) ?? [];
+    if (list.length < 20) list.push(s.source);
+    sources.set(key, list);
+  }
+  const identifiers: NetworkIdentifier[] = parts.identifiers
+    .map((i) => {
+      const key = `${i.type}:${i.value}`;
+      return { key, ...i, itemIds: itemIds.get(key) ?? [], sources: sources.get(key) ?? [] };
+    })
+    .sort((a, b) => b.degree - a.degree || a.key.localeCompare(b.key));
+  const edges = identifiers.flatMap((i) => i.itemIds.map((itemId) => ({ itemId, identifierKey: i.key })));
+  const used = new Set(edges.map((e) => e.itemId));
+  const items = parts.items
+    .filter((i) => used.has(i.id))
+    .map((i) => ({ ...i, excerpt: i.excerpt.length > 80 ? `${i.excerpt.slice(0, 77)}…` : i.excerpt }));
+  return {
+    identifiers,
+    items,
+    edges,
+    totals: parts.totals,
+    truncated: identifiers.length < parts.totals.identifiers || edges.length < parts.totals.edges,
+  };
+}
+
 const xml = (s: string) =>
   s
     .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)

@@ -217,6 +217,27 @@ describeEachDialect('recruitment store', (dialect) => {
     expect(new Set(ftm.map((e) => e.schema))).toEqual(new Set(['LegalEntity', 'PlainText', 'UnknownLink']));
   });
 
+  it('counts the on-screen network in the database, the same as building it from every link', async () => {
+    const full = await service.network(actor, caseId);
+    const byId = (items: Array<{ id: string }>) => [...items].sort((a, b) => a.id.localeCompare(b.id));
+    const counted = await service.network(actor, caseId, { limit: 1000, itemsPerIdentifier: 1000 });
+    expect(counted.identifiers).toEqual(full.identifiers);
+    expect(counted.edges).toEqual(full.edges);
+    expect(byId(counted.items)).toEqual(byId(full.items));
+    expect(counted.totals).toEqual(full.totals);
+    expect(counted.truncated).toBe(false);
+
+    const top = await service.network(actor, caseId, { minDegree: 2, limit: 1, itemsPerIdentifier: 2 });
+    const shared = full.identifiers.filter((i) => i.degree >= 2);
+    expect(top.identifiers).toEqual([{ ...shared[0]!, itemIds: shared[0]!.itemIds.slice(0, 2) }]);
+    expect(top.edges).toHaveLength(2);
+    expect(top.totals).toEqual({
+      identifiers: shared.length,
+      items: new Set(shared.flatMap((i) => i.itemIds)).size,
+      edges: shared.reduce((sum, i) => sum + i.degree, 0),
+    });
+    expect(top.truncated).toBe(true);
+  });
   it('adds a phone from the network to the case as an entity, once', async () => {
     const first = await service.addIdentifierToCase(actor, caseId, { type: 'phone', value: '+381641112222' });
     const again = await service.addIdentifierToCase(actor, caseId, { type: 'phone', value: '+381641112222' });

@@ -14,7 +14,15 @@ import { defaultLexicon } from './lexicon';
 import { openImportFile, type ColumnMapping, type ImportEncoding, type ImportFormat } from './item-importer';
 import type { LineError } from './item-reader';
 import { RecruitmentRepository, type IdentifierRow, type ItemRow, type NewItemRow } from './recruitment.repository';
-import { buildNetwork, toCsv, toFollowTheMoney, toGraphml, type NetworkOptions, type NetworkView } from './network';
+import {
+  buildNetwork,
+  networkFromParts,
+  toCsv,
+  toFollowTheMoney,
+  toGraphml,
+  type NetworkOptions,
+  type NetworkView,
+} from './network';
 import { DEFAULT_MINHASH } from './minhash';
 import { normalizeText } from './normalize';
 import {
@@ -488,8 +496,49 @@ export class RecruitmentService {
     });
   }
 
+  /**
+   * The case's network. With a `limit` (the on-screen view) the database counts degrees and totals and only the
+   * identifiers and items shown are read; without one (the exports) every link is read and built in memory.
+   */
   async network(actor: Actor, caseId: string, options: NetworkOptions = {}): Promise<NetworkView> {
     await this.access.requireMember(actor, caseId);
+    const minDegree = options.minDegree ?? 1;
+    if (options.limit !== undefined) {
+      const all = await this.repo.identifierDegrees(caseId, minDegree);
+      const top = all
+        .sort((a, b) => b.degree - a.degree || `${a.type}:${a.value}`.localeCompare(`${b.type}:${b.value}`))
+        .slice(0, options.limit);
+      const totals = {
+        identifiers: all.length,
+        items: await this.repo.networkItemCount(caseId, minDegree),
+        edges: all.reduce((sum, i) => sum + i.degree, 0),
+      };
+      const { items: links, sources } = await this.repo.identifierItems(
+        caseId,
+        top,
+        options.itemsPerIdentifier ?? Number.MAX_SAFE_INTEGER,
+      );
+      const items = await this.repo.networkItems(caseId, [...new Set(links.map((l) => l.item_id))]);
+      return networkFromParts({
+        identifiers: top.map((t) => ({
+          type: t.type,
+          value: t.value,
+          degree: t.degree,
+          firstSeen: t.first_seen,
+          lastSeen: t.last_seen,
+        })),
+        totals,
+        links: links.map((l) => ({ type: l.type, value: l.value, itemId: l.item_id })),
+        sources: sources.map((s) => ({ type: s.type, value: s.value, source: s.source, firstItem: s.first_item })),
+        items: items.map((i) => ({
+          id: i.id,
+          excerpt: i.excerpt,
+          score: Number(i.score),
+          flagged: i.flagged === 1,
+          seenAt: i.seen_at,
+        })),
+      });
+    }
     const links = await this.repo.caseIdentifierLinks(caseId);
     return buildNetwork(
       links.map((l) => ({
@@ -502,7 +551,7 @@ export class RecruitmentService {
         excerpt: l.excerpt,
         source: l.source,
       })),
-      options,
+      { minDegree },
     );
   }
 
