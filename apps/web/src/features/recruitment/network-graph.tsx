@@ -1,8 +1,19 @@
 // Items ↔ identifiers as an SVG force layout (d3-force, computed once, no animation). Identifiers are the larger
 // nodes, sized by degree; flagged items are red.
 import { useMemo } from 'react';
-import { forceCenter, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceCenter,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationNodeDatum,
+} from 'd3-force';
 import type { recruitment } from '@trag/contracts';
+
+const GRAPH_IDENTIFIERS = 24;
+const GRAPH_ITEMS_EACH = 6;
 
 interface Node extends SimulationNodeDatum {
   id: string;
@@ -22,8 +33,12 @@ export function NetworkGraph({
   height?: number;
 }) {
   const layout = useMemo(() => {
+    // A readable picture, not the whole view: the most connected identifiers and a few items of each (the table
+    // beside it lists every identifier of the view, the exports the whole network).
+    const shown = view.identifiers.slice(0, GRAPH_IDENTIFIERS);
+    const itemIds = new Set(shown.flatMap((i) => i.itemIds.slice(0, GRAPH_ITEMS_EACH)));
     const nodes: Node[] = [
-      ...view.identifiers.slice(0, 150).map((i) => ({
+      ...shown.map((i) => ({
         id: `id:${i.key}`,
         kind: 'identifier' as const,
         label: i.value,
@@ -31,7 +46,7 @@ export function NetworkGraph({
         flagged: false,
       })),
       ...view.items
-        .slice(0, 300)
+        .filter((i) => itemIds.has(i.id))
         .map((i) => ({ id: `item:${i.id}`, kind: 'item' as const, label: i.excerpt, degree: 1, flagged: i.flagged })),
     ];
     const known = new Set(nodes.map((n) => n.id));
@@ -49,6 +64,9 @@ export function NetworkGraph({
       )
       .force('charge', forceManyBody().strength(-60))
       .force('center', forceCenter(width / 2, height / 2))
+      // separate clusters drift apart under the charge alone and end up stacked on the border
+      .force('x', forceX(width / 2).strength(0.12))
+      .force('y', forceY(height / 2).strength(0.2))
       .stop();
     for (let i = 0; i < 200; i++) simulation.tick();
     const clamp = (v: number | undefined, max: number) => Math.max(8, Math.min(max - 8, v ?? max / 2));

@@ -437,33 +437,35 @@ function NetworkPanel({ caseId, version }: { caseId: string; version: number }) 
       {shared.length === 0 ? (
         <p className="empty">{t('tab.networkEmpty')}</p>
       ) : (
-        <table>
-          <tbody>
-            {shared.map((i) => (
-              <tr key={i.key} data-identifier={i.key}>
-                <td>{i.type}</td>
-                <td>
-                  <code>{i.value}</code>
-                </td>
-                <td>
-                  {t('tab.items')}: {i.degree}
-                </td>
-                <td>
-                  {i.firstSeen.slice(0, 10)} – {i.lastSeen.slice(0, 10)}
-                </td>
-                <td>
-                  {added[i.key] ? (
-                    <span role="status">{t('tab.added')}</span>
-                  ) : (
-                    <button type="button" onClick={() => void add(i.type, i.value, i.key)}>
-                      {t('tab.addToCase')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="recruitment-network-table">
+          <table>
+            <tbody>
+              {shared.map((i) => (
+                <tr key={i.key} data-identifier={i.key}>
+                  <td>{i.type}</td>
+                  <td>
+                    <code>{i.value}</code>
+                  </td>
+                  <td>
+                    {t('tab.items')}: {i.degree}
+                  </td>
+                  <td>
+                    {i.firstSeen.slice(0, 10)} – {i.lastSeen.slice(0, 10)}
+                  </td>
+                  <td>
+                    {added[i.key] ? (
+                      <span role="status">{t('tab.added')}</span>
+                    ) : (
+                      <button type="button" onClick={() => void add(i.type, i.value, i.key)}>
+                        {t('tab.addToCase')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p>
         {t('tab.exportAs')}: <a href={recruitmentApi.networkExport(caseId, 'graphml')}>GraphML</a> ·{' '}
