@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNetwork, toCsv, type NetworkLink } from './network';
+import { buildNetwork, networkFromParts, toCsv, type NetworkLink } from './network';
 
 const link = (type: string, value: string, itemId: string, seenAt = '2026-11-01T10:00:00Z'): NetworkLink => ({
   type,
@@ -38,19 +38,41 @@ describe('recruitment network', () => {
     expect(view.edges).toHaveLength(504);
   });
 
-  it('shows the most connected identifiers and a few items of each, and says that it does', () => {
-    const view = buildNetwork(links, { minDegree: 2, limit: 1, itemsPerIdentifier: 10 });
-    expect(view.identifiers.map((i) => i.key)).toEqual(['viber:+38164111222']);
-    expect(view.identifiers[0]!.degree).toBe(500);
-    expect(view.identifiers[0]!.itemIds).toHaveLength(10);
-    expect(view.edges).toHaveLength(10);
-    expect(view.items.map((i) => i.id)).toEqual(view.identifiers[0]!.itemIds);
-    // Totals are the whole network at that minimum degree, not the part shown.
-    expect(view.totals).toEqual({ identifiers: 2, items: 501, edges: 503 });
+  it('assembles the on-screen part from what the database counted, and says when it is only a part', () => {
+    const view = networkFromParts({
+      identifiers: [
+        { type: 'phone', value: '+38761333444', degree: 3, firstSeen: '2026-11-02', lastSeen: '2026-11-09' },
+        { type: 'viber', value: '+38164111222', degree: 500, firstSeen: '2026-11-01', lastSeen: '2026-11-28' },
+      ],
+      totals: { identifiers: 3, items: 502, edges: 504 },
+      links: [
+        { type: 'viber', value: '+38164111222', itemId: 'ad-0' },
+        { type: 'viber', value: '+38164111222', itemId: 'ad-1' },
+        { type: 'phone', value: '+38761333444', itemId: 'ad-1' },
+      ],
+      sources: [
+        { type: 'viber', value: '+38164111222', source: 'Facebook: Posao Njemačka', firstItem: 'ad-9' },
+        { type: 'viber', value: '+38164111222', source: 'Telegram: Posao Beč', firstItem: 'ad-0' },
+      ],
+      items: [
+        { id: 'ad-0', excerpt: 'x'.repeat(81), score: 7, flagged: true, seenAt: '2026-11-01' },
+        { id: 'ad-1', excerpt: 'Posao u Beču', score: 3, flagged: false, seenAt: '2026-11-02' },
+        { id: 'ad-7', excerpt: 'not linked to what is shown', score: 1, flagged: false, seenAt: '2026-11-03' },
+      ],
+    });
+    expect(view.identifiers.map((i) => [i.key, i.itemIds])).toEqual([
+      ['viber:+38164111222', ['ad-0', 'ad-1']],
+      ['phone:+38761333444', ['ad-1']],
+    ]);
+    // Sources in the order they first appear, as buildNetwork lists them.
+    expect(view.identifiers[0]!.sources).toEqual(['Telegram: Posao Beč', 'Facebook: Posao Njemačka']);
+    expect(view.items.map((i) => i.id)).toEqual(['ad-0', 'ad-1']);
+    expect(view.items[0]!.excerpt).toHaveLength(78);
+    expect(view.edges).toHaveLength(3);
     expect(view.truncated).toBe(true);
   });
 
-  it('exports every item of every identifier when no limit is given', () => {
+  it('exports every item of every identifier', () => {
     const csv = toCsv(buildNetwork(links));
     const viberRow = csv.split('\r\n').find((row) => row.startsWith('viber,'))!;
     expect(viberRow.split(',')[6]!.split(' ')).toHaveLength(500);

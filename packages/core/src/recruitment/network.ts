@@ -47,14 +47,14 @@ export interface NetworkView {
 export interface NetworkOptions {
   /** Identifiers in fewer items are left out. */
   minDegree?: number;
-  /** At most this many identifiers, the most connected first (exports take all). */
+  /** At most this many identifiers, the most connected first (the on-screen view; exports take all). */
   limit?: number;
   /** At most this many items per identifier in the view (its degree still counts them all). */
   itemsPerIdentifier?: number;
 }
 
-/** Builds the network; identifiers sorted by degree (most connected first). */
-export function buildNetwork(links: NetworkLink[], options: NetworkOptions = {}): NetworkView {
+/** Builds the whole network from every link (the exports); identifiers sorted by degree (most connected first). */
+export function buildNetwork(links: NetworkLink[], options: { minDegree?: number } = {}): NetworkView {
   const identifiers = new Map<string, NetworkIdentifier>();
   // Item ids per identifier, as a set: one phone can sit in tens of thousands of items of a spam flood.
   const itemsOf = new Map<string, Set<string>>();
@@ -100,35 +100,24 @@ export function buildNetwork(links: NetworkLink[], options: NetworkOptions = {})
   const all = [...identifiers.values()]
     .filter((i) => i.degree >= minDegree)
     .sort((a, b) => b.degree - a.degree || a.key.localeCompare(b.key));
-  const totalItems = new Set<string>();
-  let totalEdges = 0;
-  for (const i of all) {
-    totalEdges += i.degree;
-    for (const itemId of i.itemIds) totalItems.add(itemId);
-  }
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const perIdentifier = options.itemsPerIdentifier ?? Number.POSITIVE_INFINITY;
-  const kept = all
-    .slice(0, limit)
-    .map((i) => (i.degree > perIdentifier ? { ...i, itemIds: i.itemIds.slice(0, perIdentifier) } : i));
   const edges: NetworkView['edges'] = [];
   const usedItems = new Set<string>();
-  for (const i of kept) {
+  for (const i of all) {
     for (const itemId of i.itemIds) {
       edges.push({ itemId, identifierKey: i.key });
       usedItems.add(itemId);
     }
   }
   return {
-    identifiers: kept,
+    identifiers: all,
     items: [...items.values()].filter((i) => usedItems.has(i.id)),
     edges,
-    totals: { identifiers: all.length, items: totalItems.size, edges: totalEdges },
-    truncated: kept.length < all.length || edges.length < totalEdges,
+    totals: { identifiers: all.length, items: usedItems.size, edges: edges.length },
+    truncated: false,
   };
 }
 
-/** What the database counted for a part of the network (see RecruitmentRepository.topIdentifiers & co.). */
+/** What the database counted for a part of the network (RecruitmentRepository.identifierDegrees and others). */
 export interface NetworkParts {
   identifiers: Array<{ type: string; value: string; degree: number; firstSeen: string; lastSeen: string }>;
   totals: NetworkView['totals'];
@@ -139,7 +128,7 @@ export interface NetworkParts {
   items: NetworkItem[];
 }
 
-/** The same view as buildNetwork with limits, from parts the database counted instead of every link. */
+/** The on-screen part of the network, from what the database counted (the same as buildNetwork would list). */
 export function networkFromParts(parts: NetworkParts): NetworkView {
   const itemIds = new Map<string, string[]>();
   for (const link of parts.links) {
