@@ -3,7 +3,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-import { isLanguageCode, LANGUAGES, type LanguageCode } from './languages';
+import { intlChoice, isLanguageCode, LANGUAGES, type LanguageCode } from './languages';
 
 export { intlLocale, isLanguageCode, LANGUAGES, type LanguageCode } from './languages';
 
@@ -33,6 +33,11 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+// "{{count, number}}" in a message: the same number locale as the rest of the UI (Chromium has no Montenegrin,
+// Macedonian or Albanian data, for which intlChoice picks a locale with the same separators).
+i18n.services.formatter?.add('number', (value: unknown, lng: string | undefined) =>
+  typeof value === 'number' ? new Intl.NumberFormat(intlChoice(lng ?? 'en').numberLocale).format(value) : String(value),
+);
 if (typeof document !== 'undefined') document.documentElement.lang = initial;
 
 /** Switches the UI language on this device (the caller saves it to the user's profile when signed in). */
