@@ -25,8 +25,9 @@ const STAGING_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** A 100,000-item import holds the SQLite connection for a while when saving: keep the lease well above that. */
 const LEASE_MS = 10 * 60 * 1000;
 /**
- * Largest upload staged for an import: about 230,000 items of 1,000 characters in JSON Lines. The import reads the
- * whole file and needs roughly ten times its size in memory at its peak (1.1 GB for 112 MB, docs/benchmarks.md).
+ * Largest upload staged for an import: room for the 200,000 items one import takes (MAX_IMPORT_ITEMS) at 1,000
+ * characters each. Such an import peaks at about 1.8 GB on the server (100,000 items: 1.2–1.3 GB;
+ * docs/benchmarks/recruitment.md).
  */
 export const MAX_IMPORT_UPLOAD_BYTES = 256 * 1024 * 1024;
 
