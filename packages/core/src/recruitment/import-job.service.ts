@@ -204,7 +204,11 @@ export class ImportJobService {
 
   private async readStaged(file: string | null): Promise<Buffer> {
     const bytes = file ? await fs.readFile(file).catch(() => null) : null;
-    if (!bytes) throw invalid('import_job_file_missing', 'The uploaded file of this import is no longer there.');
+    if (!bytes)
+      throw invalid(
+        'import_job_file_missing',
+        'The uploaded file of this import is not in this server’s data folder: it was removed, or it was uploaded to another server process that does not share TRAG_DATA_DIR (see docs/operations.md). Upload it again.',
+      );
     return bytes;
   }
 
