@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -179,5 +179,20 @@ describeEachDialect('recruitment import jobs', (dialect) => {
     ).rejects.toThrow('connection reset');
     expect(staged()).toEqual([]);
     expect((await database.db.selectFrom('jobs').select('id').execute()).length).toBe(jobsBefore);
+  });
+
+  it('a job whose staged file is not on this process fails with a reason an operator can act on', async () => {
+    const job = await new ImportJobService(ctx).enqueueFile(investigator, caseId, {
+      bytes: Buffer.from(ADS.split('\n').slice(0, 5).join('\n')),
+      format: 'jsonl',
+      mode: 'skip_bad',
+    });
+    // As if another API process, with a data folder of its own, had received the upload.
+    for (const name of staged()) rmSync(path.join(dataDir, 'recruitment-staging', name));
+    await createImportWorker(ctx).runOnce();
+    const failed = await new JobService(ctx).get(investigator, job.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/does not share TRAG_DATA_DIR/);
+    expect(await count()).toBe(0);
   });
 });
