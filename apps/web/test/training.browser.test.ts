@@ -53,7 +53,9 @@ describe('training in the browser', () => {
     await traineePage.getByRole('heading', { name: 'Interview simulation' }).waitFor();
     await traineePage.getByText('Ramesh, 34').waitFor();
 
-    const choices = traineePage.getByRole('list', { name: 'Your choices' }).getByRole('button');
+    // Enabled choices only: while an answer is on its way the page disables the buttons it shows, and a click on
+    // one of those could wait for ever when the answer ends the story.
+    const choices = traineePage.getByRole('list', { name: 'Your choices' }).getByRole('button', { disabled: false });
     const debrief = traineePage.locator('#training-debrief');
     for (let i = 0; i < 40; i++) {
       // Wait for the next decision point or the debrief, whichever the server's answer brought.
