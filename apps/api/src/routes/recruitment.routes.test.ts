@@ -154,6 +154,19 @@ describeEachDialect('recruitment routes', (dialect) => {
     const refused = await upload('&textColumn=poruka', Buffer.from(csv), outsiderHeaders);
     expect(refused.statusCode).toBe(404);
     expect(stagedFiles()).toEqual([]);
+    // A client that announces more than one import takes is refused before anything is read.
+    const announced = await t.app.inject({
+      method: 'POST',
+      url: `${url}&textColumn=poruka`,
+      headers: { ...headers, 'content-type': 'application/octet-stream', 'content-length': String(300 * 1024 * 1024) },
+      payload: Buffer.from(csv),
+    });
+    expect(announced.statusCode).toBe(413);
+    expect(announced.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'import_too_large',
+      message: expect.stringMatching(/Split it into several files/),
+    });
+    expect(stagedFiles()).toEqual([]);
     // Options are checked at the edge.
     expect((await upload('&textColumn=', Buffer.from(csv))).statusCode).toBe(400);
     expect((await upload('&textColumn=poruka&colour=red', Buffer.from(csv))).statusCode).toBe(400);

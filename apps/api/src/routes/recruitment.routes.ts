@@ -6,6 +6,7 @@ import { platform, recruitment as contracts } from '@trag/contracts';
 import {
   columnMappingWith,
   createImportWorker,
+  importTooLarge,
   MAX_IMPORT_UPLOAD_BYTES,
   ImportJobService,
   OfferCheckService,
@@ -14,7 +15,7 @@ import {
   presentItemSummary,
   presentTemplates,
 } from '@trag/core/recruitment';
-import { AppError, invalid } from '@trag/core/shared';
+import { invalid } from '@trag/core/shared';
 import { requireActor } from '../plugins/request-actor';
 
 const errors = {
@@ -105,13 +106,8 @@ export const recruitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const actor = requireActor(request);
       const declared = Number(request.headers['content-length'] ?? 0);
-      if (declared > MAX_IMPORT_UPLOAD_BYTES) {
-        throw new AppError(
-          'too_large',
-          'import_too_large',
-          'The file is larger than 256 MiB, the most one import takes.',
-        );
-      }
+      // refused before a byte is read when the client says how much it sends
+      if (declared > MAX_IMPORT_UPLOAD_BYTES) throw importTooLarge();
       if (!request.body)
         throw invalid('import_upload_empty', 'Send the file as the request body (application/octet-stream).');
       const query = request.query;

@@ -46,7 +46,8 @@ interface ImportJobPayload {
 
 const STAGING_ID = /^[0-9a-f]{32}$/;
 
-function tooLarge(maxBytes: number): AppError {
+/** The refusal of a file larger than one import takes, with what to do instead. */
+export function importTooLarge(maxBytes = MAX_IMPORT_UPLOAD_BYTES): AppError {
   const size =
     maxBytes >= 1024 * 1024 ? `${Math.floor(maxBytes / 1024 / 1024)} MiB` : `${Math.floor(maxBytes / 1024)} KiB`;
   return new AppError(
@@ -75,7 +76,7 @@ export class ImportJobService {
   async enqueueFile(actor: Actor, caseId: string, input: Omit<ImportInput, 'evidenceId' | 'source'>): Promise<JobView> {
     await this.access.requireWriter(actor, caseId);
     if (input.bytes.length === 0) throw invalid('import_empty', 'The file holds no items to import.');
-    if (input.bytes.length > this.maxUploadBytes) throw tooLarge(this.maxUploadBytes);
+    if (input.bytes.length > this.maxUploadBytes) throw importTooLarge(this.maxUploadBytes);
     const { bytes, ...options } = input;
     return this.stageAndEnqueue(actor, caseId, options, (file) =>
       fs.writeFile(file, bytes, { mode: 0o600, flag: 'wx' }),
@@ -99,7 +100,7 @@ export class ImportJobService {
       const limit = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           size += chunk.length;
-          callback(size > max ? tooLarge(max) : null, chunk);
+          callback(size > max ? importTooLarge(max) : null, chunk);
         },
       });
       await pipeline(source, limit, createWriteStream(file, { mode: 0o600, flags: 'wx' }));

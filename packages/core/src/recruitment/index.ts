@@ -47,4 +47,5 @@ export {
   IMPORT_JOB_KIND,
   IMPORT_JOB_QUEUE,
   MAX_IMPORT_UPLOAD_BYTES,
+  importTooLarge,
 } from './import-job.service';
