@@ -53,43 +53,54 @@ export interface NetworkOptions {
   itemsPerIdentifier?: number;
 }
 
-/** Builds the whole network from every link (the exports); identifiers sorted by degree (most connected first). */
+/**
+ * Builds the whole network from every link (the exports): counts each identifier's items and sightings here, then
+ * lays it out as networkFromParts does for the on-screen part, so both list identifiers, items and sources alike.
+ */
 export function buildNetwork(links: NetworkLink[], options: { minDegree?: number } = {}): NetworkView {
-  const identifiers = new Map<string, NetworkIdentifier>();
+  const counted = new Map<
+    string,
+    { type: string; value: string; degree: number; firstSeen: string; lastSeen: string; itemIds: string[] }
+  >();
   // Item ids per identifier, as a set: one phone can sit in tens of thousands of items of a spam flood.
   const itemsOf = new Map<string, Set<string>>();
+  const sources = new Map<string, NetworkParts['sources'][number]>();
   const items = new Map<string, NetworkItem>();
   for (const link of links) {
     const key = `${link.type}:${link.value}`;
-    let id = identifiers.get(key);
+    let entry = counted.get(key);
     let members = itemsOf.get(key);
-    if (!id || !members) {
-      id = {
-        key,
+    if (!entry || !members) {
+      entry = {
         type: link.type,
         value: link.value,
         degree: 0,
         firstSeen: link.seenAt,
         lastSeen: link.seenAt,
         itemIds: [],
-        sources: [],
       };
       members = new Set();
-      identifiers.set(key, id);
+      counted.set(key, entry);
       itemsOf.set(key, members);
     }
     if (!members.has(link.itemId)) {
       members.add(link.itemId);
-      id.itemIds.push(link.itemId);
-      id.degree++;
+      entry.itemIds.push(link.itemId);
+      entry.degree++;
     }
-    if (link.seenAt < id.firstSeen) id.firstSeen = link.seenAt;
-    if (link.seenAt > id.lastSeen) id.lastSeen = link.seenAt;
-    if (link.source && !id.sources.includes(link.source) && id.sources.length < 20) id.sources.push(link.source);
+    if (link.seenAt < entry.firstSeen) entry.firstSeen = link.seenAt;
+    if (link.seenAt > entry.lastSeen) entry.lastSeen = link.seenAt;
+    if (link.source) {
+      const sourceKey = `${key}\u0000${link.source}`;
+      const seen = sources.get(sourceKey);
+      if (!seen || link.itemId < seen.firstItem) {
+        sources.set(sourceKey, { type: link.type, value: link.value, source: link.source, firstItem: link.itemId });
+      }
+    }
     if (!items.has(link.itemId)) {
       items.set(link.itemId, {
         id: link.itemId,
-        excerpt: link.excerpt.length > 80 ? `${link.excerpt.slice(0, 77)}…` : link.excerpt,
+        excerpt: link.excerpt,
         score: link.score,
         flagged: link.flagged,
         seenAt: link.seenAt,
@@ -97,38 +108,37 @@ export function buildNetwork(links: NetworkLink[], options: { minDegree?: number
     }
   }
   const minDegree = options.minDegree ?? 1;
-  const all = [...identifiers.values()]
-    .filter((i) => i.degree >= minDegree)
-    .sort((a, b) => b.degree - a.degree || a.key.localeCompare(b.key));
-  const edges: NetworkView['edges'] = [];
-  const usedItems = new Set<string>();
-  for (const i of all) {
-    for (const itemId of i.itemIds) {
-      edges.push({ itemId, identifierKey: i.key });
-      usedItems.add(itemId);
-    }
-  }
-  return {
-    identifiers: all,
-    items: [...items.values()].filter((i) => usedItems.has(i.id)),
-    edges,
-    totals: { identifiers: all.length, items: usedItems.size, edges: edges.length },
-    truncated: false,
-  };
+  const kept = [...counted.values()].filter((i) => i.degree >= minDegree);
+  const keptKeys = new Set(kept.map((i) => `${i.type}:${i.value}`));
+  return networkFromParts({
+    identifiers: kept.map(({ itemIds: _itemIds, ...identifier }) => identifier),
+    totals: {
+      identifiers: kept.length,
+      items: new Set(kept.flatMap((i) => i.itemIds)).size,
+      edges: kept.reduce((sum, i) => sum + i.degree, 0),
+    },
+    links: kept.flatMap((i) => i.itemIds.map((itemId) => ({ type: i.type, value: i.value, itemId }))),
+    sources: [...sources.values()].filter((s) => keptKeys.has(`${s.type}:${s.value}`)),
+    items: [...items.values()],
+  });
 }
 
 /** What the database counted for a part of the network (RecruitmentRepository.identifierDegrees and others). */
 export interface NetworkParts {
   identifiers: Array<{ type: string; value: string; degree: number; firstSeen: string; lastSeen: string }>;
   totals: NetworkView['totals'];
-  /** Items shown per identifier, in item id order. */
+  /** The items shown per identifier, in the order to list them. */
   links: Array<{ type: string; value: string; itemId: string }>;
   /** Each (identifier, source) pair with the first item (by id) it appears in. */
   sources: Array<{ type: string; value: string; source: string; firstItem: string }>;
   items: NetworkItem[];
 }
 
-/** The on-screen part of the network, from what the database counted (the same as buildNetwork would list). */
+/**
+ * The network view from counted parts: identifiers most connected first, each with its items and (at most 20)
+ * sources in the order of the first item they appear in, edges, the items shown with 80-character excerpts, and
+ * whether the parts are less than the totals. The on-screen view gets its parts from the database.
+ */
 export function networkFromParts(parts: NetworkParts): NetworkView {
   const itemIds = new Map<string, string[]>();
   for (const link of parts.links) {

@@ -31,6 +31,19 @@ const ITEM_COLUMNS = [
   'created_at',
 ] as const;
 
+/** What the template and network views show of an item (see itemsByIds). */
+const ITEM_BRIEF_COLUMNS = [
+  'id',
+  'external_id',
+  'text',
+  'score',
+  'flagged',
+  'source_position',
+  'posted_at',
+  'created_at',
+] as const;
+export type ItemBrief = Pick<ItemRow, (typeof ITEM_BRIEF_COLUMNS)[number]>;
+
 /** Written on import; read back only by caseItemSignatures. */
 const ITEM_INSERT_COLUMNS = [...ITEM_COLUMNS, 'minhash'] as const;
 
@@ -350,31 +363,6 @@ export class RecruitmentRepository {
     return { items, sources };
   }
 
-  /** What the network view shows of some items: an 80-character excerpt, score, flag and when seen. */
-  async networkItems(
-    caseId: string,
-    ids: readonly string[],
-    trx: Kysely<Database> = this.db,
-  ): Promise<Array<{ id: string; excerpt: string; score: number; flagged: number; seen_at: string }>> {
-    const rows: Array<{ id: string; excerpt: string; score: number; flagged: number; seen_at: string }> = [];
-    for (let i = 0; i < ids.length; i += 500) {
-      const found = await trx
-        .selectFrom('recruitment_items')
-        .select((eb) => [
-          'id',
-          'case_id',
-          sql<string>`substr(text, 1, 81)`.as('excerpt'),
-          'score',
-          'flagged',
-          eb.fn.coalesce('posted_at', 'created_at').as('seen_at'),
-        ])
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute();
-      for (const { case_id, ...row } of found) if (case_id === caseId) rows.push(row);
-    }
-    return rows;
-  }
-
   /**
    * Every item of a case in import order with its score and stored MinHash signature (null for items imported
    * before signatures were kept): what grouping the case's template ads needs, without the texts.
@@ -406,19 +394,15 @@ export class RecruitmentRepository {
     });
   }
 
-  /** Some items of a case by id, with what the template view shows and aligns (text included). */
-  async itemsByIds(
-    caseId: string,
-    ids: readonly string[],
-    trx: Kysely<Database> = this.db,
-  ): Promise<Array<Pick<ItemRow, 'id' | 'external_id' | 'text' | 'score' | 'flagged' | 'source_position'>>> {
-    const rows: Array<Pick<ItemRow, 'id' | 'external_id' | 'text' | 'score' | 'flagged' | 'source_position'>> = [];
+  /** Some items of a case by id, with what the template and network views show (text included). */
+  async itemsByIds(caseId: string, ids: readonly string[], trx: Kysely<Database> = this.db): Promise<ItemBrief[]> {
+    const rows: ItemBrief[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       // By primary key only: with "case_id = ?" as well, SQLite walks the case's index and tests every item of
       // the case against the list (100,000 items: 0.4 s per 1,000 ids). The case is checked on the rows instead.
       const found = await trx
         .selectFrom('recruitment_items')
-        .select(['id', 'case_id', 'external_id', 'text', 'score', 'flagged', 'source_position'])
+        .select(['case_id', ...ITEM_BRIEF_COLUMNS])
         .where('id', 'in', ids.slice(i, i + 500))
         .execute();
       for (const { case_id, ...row } of found) if (case_id === caseId) rows.push(row);

@@ -13,7 +13,13 @@ import { analyseChunk, scoreChunk, type AnalysedChunk, type CompactAnalysis, typ
 import { defaultLexicon } from './lexicon';
 import { openImportFile, type ColumnMapping, type ImportEncoding, type ImportFormat } from './item-importer';
 import type { LineError } from './item-reader';
-import { RecruitmentRepository, type IdentifierRow, type ItemRow, type NewItemRow } from './recruitment.repository';
+import {
+  RecruitmentRepository,
+  type IdentifierRow,
+  type ItemBrief,
+  type ItemRow,
+  type NewItemRow,
+} from './recruitment.repository';
 import {
   buildNetwork,
   networkFromParts,
@@ -32,6 +38,7 @@ import {
   signatureFromBase64,
   signatureToBase64,
   signItem,
+  TEMPLATE_DEFAULTS,
 } from './templates';
 
 export type ImportMode = 'all_or_nothing' | 'skip_bad';
@@ -45,15 +52,15 @@ function identifierId(importId: string, n: number): string {
   return `${importId}.${n.toString(36).padStart(6, '0')}`;
 }
 
-/** Least estimated share of word triples for two items to be one template (the templates module's default). */
-const TEMPLATE_THRESHOLD = 0.5;
+/** Least estimated share of word triples for two items to be one template. */
+const TEMPLATE_THRESHOLD = TEMPLATE_DEFAULTS.threshold;
 /** The view lists the largest templates, and a few members and shared contacts of each (a flood repeats one ad
  * tens of thousands of times: listing them all made a 30 MB answer). Sizes and counts are always whole. */
 const TEMPLATE_CLUSTERS_SHOWN = 200;
 const TEMPLATE_MEMBERS_SHOWN = 50;
 const TEMPLATE_SHARED_SHOWN = 20;
-/** Copies aligned to derive a template's common text and slots (as findTemplates does). */
-const TEMPLATE_ALIGNED = 20;
+/** Copies aligned to derive a template's common text and slots. */
+const TEMPLATE_ALIGNED = TEMPLATE_DEFAULTS.alignMembers;
 
 export interface TemplatesView {
   itemsCompared: number;
@@ -67,7 +74,7 @@ export interface TemplatesView {
     minSharedPercent: number;
     sharedIdentifiers: Array<{ type: string; value: string; items: number }>;
     /** The highest-scoring TEMPLATE_MEMBERS_SHOWN members; `size` counts them all. */
-    members: Array<Pick<ItemRow, 'id' | 'external_id' | 'text' | 'score' | 'flagged' | 'source_position'>>;
+    members: ItemBrief[];
   }>;
 }
 
@@ -528,7 +535,7 @@ export class RecruitmentService {
         top,
         options.itemsPerIdentifier ?? Number.MAX_SAFE_INTEGER,
       );
-      const items = await this.repo.networkItems(caseId, [...new Set(links.map((l) => l.item_id))]);
+      const items = await this.repo.itemsByIds(caseId, [...new Set(links.map((l) => l.item_id))]);
       return networkFromParts({
         identifiers: top.map((t) => ({
           type: t.type,
@@ -542,10 +549,10 @@ export class RecruitmentService {
         sources: sources.map((s) => ({ type: s.type, value: s.value, source: s.source, firstItem: s.first_item })),
         items: items.map((i) => ({
           id: i.id,
-          excerpt: i.excerpt,
+          excerpt: i.text,
           score: Number(i.score),
           flagged: i.flagged === 1,
-          seenAt: i.seen_at,
+          seenAt: i.posted_at ?? i.created_at,
         })),
       });
     }

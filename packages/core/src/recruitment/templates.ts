@@ -35,7 +35,12 @@ export interface TemplateOptions {
   alignMembers?: number;
 }
 
-const DEFAULTS = { threshold: 0.5, minWords: 8, alignMembers: 20 };
+/** What findTemplates uses when not told otherwise; the case's template view uses the same. */
+export const TEMPLATE_DEFAULTS: Readonly<{ threshold: number; minWords: number; alignMembers: number }> = {
+  threshold: 0.5,
+  minWords: 8,
+  alignMembers: 20,
+};
 
 /**
  * Word forms for template matching: Ijekavian and Ekavian spellings of one ad ("djevojke"/"devojke",
@@ -56,7 +61,7 @@ export function signItem(
   signatures: Uint32Array,
   eligible: Uint8Array,
   minhash: MinHashOptions = DEFAULT_MINHASH,
-  minWords = DEFAULTS.minWords,
+  minWords = TEMPLATE_DEFAULTS.minWords,
 ): void {
   const k = minhash.bands * minhash.rows;
   const words = tokens.map((t) => templateWord(t.text));
@@ -96,7 +101,7 @@ export function computeSignatures(
   texts: Iterable<string>,
   count: number,
   minhash: MinHashOptions = DEFAULT_MINHASH,
-  minWords = DEFAULTS.minWords,
+  minWords = TEMPLATE_DEFAULTS.minWords,
 ): { signatures: Uint32Array; eligible: Uint8Array } {
   const signatures = new Uint32Array(count * minhash.bands * minhash.rows);
   const eligible = new Uint8Array(count);
@@ -112,7 +117,12 @@ export function groupSignatures(
   count: number,
   options: TemplateOptions = {},
 ): number[][] {
-  const uf = lshCluster(signatures, count, options.minhash ?? DEFAULT_MINHASH, options.threshold ?? DEFAULTS.threshold);
+  const uf = lshCluster(
+    signatures,
+    count,
+    options.minhash ?? DEFAULT_MINHASH,
+    options.threshold ?? TEMPLATE_DEFAULTS.threshold,
+  );
   const groups = new Map<number, number[]>();
   for (let i = 0; i < count; i++) {
     if (!eligible[i]) continue;
@@ -130,7 +140,7 @@ export function findNearDuplicateGroups(texts: string[], options: TemplateOption
     texts,
     texts.length,
     options.minhash ?? DEFAULT_MINHASH,
-    options.minWords ?? DEFAULTS.minWords,
+    options.minWords ?? TEMPLATE_DEFAULTS.minWords,
   );
   return groupSignatures(signatures, eligible, texts.length, options);
 }
@@ -189,7 +199,7 @@ const slotText = (a: Aligned, from: number, to: number) => {
 /** Derives the common template text and slots of one cluster of texts. */
 export function deriveTemplate(
   texts: string[],
-  alignMembers = DEFAULTS.alignMembers,
+  alignMembers = TEMPLATE_DEFAULTS.alignMembers,
 ): { template: string; slots: TemplateSlot[] } {
   const normalized = texts.slice(0, alignMembers).map((t) => normalizeText(t));
   const refNorm = normalized[0]!;
@@ -245,14 +255,14 @@ export function findTemplates(items: TemplateItem[], options: TemplateOptions = 
   return groups.map((group, index) => {
     const { template, slots } = deriveTemplate(
       group.map((g) => items[g]!.text),
-      options.alignMembers ?? DEFAULTS.alignMembers,
+      options.alignMembers ?? TEMPLATE_DEFAULTS.alignMembers,
     );
     return {
       cluster: index + 1,
       ids: group.map((g) => items[g]!.id),
       template,
       slots,
-      reason: `${group.length} items share at least ${Math.round((options.threshold ?? DEFAULTS.threshold) * 100)} % of their word triples (MinHash estimate, after folding scripts and diacritics)`,
+      reason: `${group.length} items share at least ${Math.round((options.threshold ?? TEMPLATE_DEFAULTS.threshold) * 100)} % of their word triples (MinHash estimate, after folding scripts and diacritics)`,
     };
   });
 }
