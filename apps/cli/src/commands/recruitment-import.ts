@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { importFormatOfFileName } from '@trag/contracts/recruitment';
 import { EvidenceService } from '@trag/core/evidence';
 import {
   columnMappingWith,
@@ -75,18 +76,6 @@ function columnMappingOf(options: Options, format: ImportFormat | null): ColumnM
   return columnMappingWith(named);
 }
 
-/** The format a file name suggests, when --format is not given. */
-function formatOf(file: string): ImportFormat | null {
-  const name = file.toLowerCase();
-  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
-  if (name.endsWith('.csv')) return 'csv';
-  if (name.endsWith('.warc') || name.endsWith('.warc.gz')) return 'warc';
-  if (/\.x?html?$/.test(name)) return 'html';
-  if (path.basename(name) === 'result.json') return 'telegram';
-  if (name.endsWith('.txt')) return 'text';
-  return null;
-}
-
 function progressBar(enabled: boolean) {
   let last = -1;
   return (done: number, total: number) => {
@@ -134,7 +123,7 @@ export function registerRecruitmentImport(group: Command): void {
             'Give either a file or --evidence <id>, not both and not neither.',
           );
         }
-        const format = (options.format ?? (file ? formatOf(file) : null)) as ImportFormat | null;
+        const format = (options.format ?? (file ? importFormatOfFileName(file) : null)) as ImportFormat | null;
         if (file && (!format || !(IMPORT_FORMATS as readonly string[]).includes(format))) {
           throw invalid(
             'recruitment_import_format',

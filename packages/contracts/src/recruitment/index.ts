@@ -1,2 +1,3 @@
 export * from './offer-check.schema';
 export * from './items.schema';
+export * from './import-file-format';

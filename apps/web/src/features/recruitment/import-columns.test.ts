@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvColumns, formatOfFileName, guessColumns, jsonlColumns } from './import-columns';
+import { csvColumns, guessColumns, jsonlColumns } from './import-columns';
 
 describe('columns of an import file', () => {
   it('reads a CSV header with commas, semicolons or tabs, quoted names and a byte-order mark', () => {
@@ -44,15 +44,5 @@ describe('columns of an import file', () => {
     // The importer's own default names win over other known names.
     expect(guessColumns(['message', 'text', 'id'])).toEqual({ text: 'text', id: 'id' });
     expect(guessColumns(['a', 'b'])).toBeNull();
-  });
-
-  it('suggests a format from the file name as the CLI does', () => {
-    expect(formatOfFileName('oglasi.CSV')).toBe('csv');
-    expect(formatOfFileName('export.ndjson')).toBe('jsonl');
-    expect(formatOfFileName('result.json')).toBe('telegram');
-    expect(formatOfFileName('WhatsApp Chat with Marko.txt')).toBe('whatsapp');
-    expect(formatOfFileName('notes.txt')).toBe('text');
-    expect(formatOfFileName('capture.warc.gz')).toBe('warc');
-    expect(formatOfFileName('photo.jpg')).toBeNull();
   });
 });

@@ -14,21 +14,6 @@ export interface ColumnChoice {
 /** How much of a file is read to find its columns: the header line of a CSV, the first records of JSON Lines. */
 export const COLUMN_SAMPLE_BYTES = 64 * 1024;
 
-/** The format a file name suggests (as the CLI guesses it), or null. */
-export function formatOfFileName(
-  name: string,
-): 'jsonl' | 'csv' | 'warc' | 'html' | 'telegram' | 'whatsapp' | 'text' | null {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 'csv';
-  if (lower.endsWith('.warc') || lower.endsWith('.warc.gz')) return 'warc';
-  if (/\.x?html?$/.test(lower)) return 'html';
-  if (lower === 'result.json' || lower.endsWith('/result.json')) return 'telegram';
-  if (/^whatsapp.*\.txt$/.test(lower) || lower === '_chat.txt') return 'whatsapp';
-  if (lower.endsWith('.txt')) return 'text';
-  return null;
-}
-
 /**
  * The column names of a CSV's header record: the delimiter is the first of comma, semicolon or tab met outside
  * quotes (the server accepts the same three), quotes may wrap a name and "" is a quote inside one.

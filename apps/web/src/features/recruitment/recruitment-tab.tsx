@@ -4,21 +4,14 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { evidence, platform, recruitment } from '@trag/contracts';
+import { recruitment as contracts, type evidence, type platform, type recruitment } from '@trag/contracts';
 import { apiPost, apiUploadWithProgress } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice, Loading } from '../../components/error-notice';
 import type { CaseTabProps } from '../cases/case-tabs';
 import { formatBytes } from '../evidence/evidence.api';
 import { HighlightedText } from './highlighted-text';
-import {
-  COLUMN_SAMPLE_BYTES,
-  csvColumns,
-  formatOfFileName,
-  guessColumns,
-  jsonlColumns,
-  type ColumnChoice,
-} from './import-columns';
+import { COLUMN_SAMPLE_BYTES, csvColumns, guessColumns, jsonlColumns, type ColumnChoice } from './import-columns';
 import { ImportProgress, type ImportJobEnd } from './import-progress';
 import { NetworkGraph } from './network-graph';
 import { recruitmentApi } from './recruitment.api';
@@ -230,7 +223,7 @@ function ImportForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
   function chooseFile(chosen: File | null) {
     setFile(chosen);
     setEnd(null);
-    const suggested = chosen ? formatOfFileName(chosen.name) : null;
+    const suggested = chosen ? contracts.importFormatOfFileName(chosen.name) : null;
     if (suggested) setFormat(suggested);
   }
 
