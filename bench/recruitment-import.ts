@@ -16,38 +16,11 @@ import { RecruitmentService } from '@trag/core/recruitment';
 import { systemClock } from '@trag/core/shared';
 import { createThrowAwayStore } from './support/scale-workspace';
 import { createBenchInvestigator } from './support/bench-investigator';
+import { recruitmentJsonl } from './support/recruitment-items';
 
 const count = Number(process.argv[2] ?? 100_000);
 const engines = (process.argv[3] ?? 'sqlite,postgres').split(',') as DialectName[];
 const chars = Number(process.argv[4] ?? 1000);
-
-// Sentences of deceptive, smuggling and ordinary posts in the region's languages; phone numbers vary over 2,000
-// values so the network step sees contacts shared by ~50 items each, as in a real collection.
-const PARTS = [
-  'HITNO! Potrebne mlade djevojke za rad u Austriji kao konobarice. Bez iskustva, smještaj besplatan, karta plaćena. ',
-  'Plata 3.500 EUR mjesečno, isplata na kraju sezone. Pošaljite kopiju pasoša. ',
-  'Работа во Германија без искуство, сместување обезбедено, плата 2.000 евра месечно. ',
-  'Kërkojmë punëtorë për punë në Gjermani, pa përvojë, akomodim falas. ',
-  'Wir suchen Mitarbeiter ohne Erfahrung, Unterkunft kostenlos, Lohn 2.800 € pro Monat, ab sofort. ',
-  'Prevoz do Italije 1500 EUR po osobi, plaćanje po dolasku, garancija. ',
-  'Prodajem polovni bicikl u odličnom stanju, cijena 150 KM, preuzimanje u Tuzli. ',
-  'Ordinary text about the weather in Sarajevo and the football match yesterday evening, nothing to see here. ',
-];
-
-function jsonl(): Buffer {
-  // One small Buffer per line, then one concat: no 100 MB intermediate string in this process's peak memory.
-  const lines: Buffer[] = [];
-  for (let i = 0; i < count; i++) {
-    let text = `Oglas ${i}. `;
-    // One item in three is an ordinary post (the last two sentences only), the rest mix all of them.
-    const parts = i % 3 === 0 ? PARTS.slice(-2) : PARTS;
-    let k = i;
-    while (text.length < chars - 40) text += parts[k++ % parts.length];
-    text = `${text.slice(0, chars - 40)} Viber +381 64 ${String(100_000 + (i % 2000)).slice(1)}1`;
-    lines.push(Buffer.from(`${JSON.stringify({ id: `ad-${i}`, text, posted_at: '2026-11-01T10:00:00Z' })}\n`));
-  }
-  return Buffer.concat(lines);
-}
 
 /** Seconds for one thread to SHA-256 256 MiB of fixed bytes (the machine's single-core speed right now). */
 function calibrate(): number {
@@ -148,5 +121,5 @@ async function run(engine: DialectName, bytes: Buffer) {
   }
 }
 
-const bytes = jsonl();
+const bytes = recruitmentJsonl(count, chars);
 for (const engine of engines) await run(engine, bytes);
